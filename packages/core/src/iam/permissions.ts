@@ -1,0 +1,80 @@
+/**
+ * Permissions are data: each route names one of these keys and each role holds a set of them.
+ * The defaults below seed the `role_permissions` table; an organisation's roles are read from the
+ * database at request time, so changing a role never needs a code change.
+ */
+export const PERMISSIONS = {
+  'org:read': 'See the organisation and its departments',
+  'org:update': 'Change the organisation name and settings',
+  'departments:manage': 'Create, rename, move and delete departments',
+  'users:read': 'See users and invitations',
+  'users:manage': 'Invite users, change roles, disable users, end their sessions',
+  'roles:read': 'See roles and their permissions',
+  'tokens:manage-service': 'Create service accounts and their API tokens',
+  'audit:read': 'Read and verify the audit log',
+  'jobs:read': 'See background jobs',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export const ROLE_KEYS = ['admin', 'security_officer', 'system_owner', 'auditor', 'staff'] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
+
+export interface RoleDefinition {
+  key: RoleKey;
+  name: string;
+  description: string;
+  permissions: Permission[];
+}
+
+export const DEFAULT_ROLES: readonly RoleDefinition[] = [
+  {
+    key: 'admin',
+    name: 'Administrator',
+    description: 'Runs the platform for the organisation: users, roles, settings, audit log.',
+    permissions: [...ALL_PERMISSIONS],
+  },
+  {
+    key: 'security_officer',
+    name: 'Security officer',
+    description: 'Leads information security for the organisation (CISO).',
+    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read'],
+  },
+  {
+    key: 'system_owner',
+    name: 'System owner',
+    description: 'Owns information systems in a department; sees and edits only their own systems.',
+    permissions: ['org:read'],
+  },
+  {
+    key: 'auditor',
+    name: 'Auditor',
+    description: 'Internal or independent auditor; reads everything, changes nothing outside audits.',
+    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read'],
+  },
+  {
+    key: 'staff',
+    name: 'Staff',
+    description: 'Employees who take awareness training.',
+    permissions: [],
+  },
+];
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+export function isRoleKey(value: string): value is RoleKey {
+  return (ROLE_KEYS as readonly string[]).includes(value);
+}
+
+/** A token may only carry permissions its owner holds at the time it is used. */
+export function effectivePermissions(
+  holder: readonly string[],
+  requested: readonly string[],
+): Permission[] {
+  const held = new Set(holder);
+  return requested.filter((p): p is Permission => isPermission(p) && held.has(p));
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Shared request/response pieces. Unknown fields in bodies are refused (z.strictObject). */
+export const ZId = z.string().uuid().describe('UUIDv7 identifier');
+export const ZIdParams = z.strictObject({ id: ZId });
+
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export const ZPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const ZError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
+
+/** A person-facing name: trimmed, 1–200 characters, no control characters. */
+export const ZName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+export const ZEmail = z.string().trim().max(254).email();
+export const ZPassword = z.string().min(1).max(1024);
+
+export const errorResponses = { 400: ZError, 401: ZError, 403: ZError, 404: ZError, 409: ZError, 410: ZError, 429: ZError };

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { CredentialRepository } from '../modules/iam/credential.repository.js';
+import { SessionRepository } from '../modules/iam/session.repository.js';
+import { TokenRepository } from '../modules/iam/token.repository.js';
+import { iso } from '../util.js';
+import { type JobDefinition, defineJob } from './job-runner.js';
+import type { Schedule } from './job-scheduler.js';
+
+const DAY = 24 * 60 * 60_000;
+
+export function jobDefinitions(ctx: AppContext): JobDefinition[] {
+  const sessions = new SessionRepository();
+  const tokens = new TokenRepository();
+  const credentials = new CredentialRepository();
+  return [
+    defineJob({
+      name: 'send-email',
+      maxAttempts: 6,
+      payload: z.object({ to: z.string().email(), subject: z.string(), text: z.string(), html: z.string().optional() }),
+      run: (p) => ctx.mailer.send(p),
+    }),
+    defineJob({
+      name: 'expire-sessions',
+      maxAttempts: 3,
+      payload: z.unknown(),
+      run: async () => {
+        const now = ctx.clock.now();
+        await sessions.deleteExpired(ctx.db, iso(now));
+        // Expired one-time links and login attempts are kept a day for investigation, then removed.
+        await credentials.deleteExpiredOneTime(ctx.db, iso(new Date(now.getTime() - DAY)));
+        await credentials.deleteAttemptsBefore(ctx.db, iso(new Date(now.getTime() - DAY)));
+      },
+    }),
+    defineJob({
+      name: 'expire-tokens',
+      maxAttempts: 3,
+      payload: z.unknown(),
+      run: async () => {
+        // Expired and revoked API tokens stay visible for 90 days so their use can be traced.
+        await tokens.deleteExpired(ctx.db, iso(new Date(ctx.clock.now().getTime() - 90 * DAY)));
+      },
+    }),
+  ];
+}
+
+export const SCHEDULES: readonly Schedule[] = [
+  { job: 'expire-sessions', cron: '*/5 * * * *' },
+  { job: 'expire-tokens', cron: '17 3 * * *' },
+];
