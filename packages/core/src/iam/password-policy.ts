@@ -25,7 +25,7 @@ export interface PasswordContext {
 
 const SEQUENCES = [
   'abcdefghijklmnopqrstuvwxyz',
-  '01234567890',
+  '0123456789',
   'qwertyuiopasdfghjklzxcvbnm',
   'qwertzuiopasdfghjklyxcvbnm',
   'azertyuiopqsdfghjklmwxcvbn',

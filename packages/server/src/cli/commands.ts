@@ -44,6 +44,7 @@ export async function adminCreate(config: TConfig, o: { org: string; email: stri
     const r = await runtime.services.account.createOrganisationWithAdmin(
       { organisationName: o.org, name: o.name, email: o.email, password },
       { ip: null, userAgent: 'cityshield-cli' },
+      { startSession: false },
     );
     out(`Created organisation "${o.org}" with administrator ${r.user.email}. Log in at ${config.baseUrl}/login`);
   } catch (err) {

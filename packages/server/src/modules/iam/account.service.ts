@@ -44,7 +44,8 @@ export class AccountService {
   }
 
   /** Creates an organisation with its first administrator; shared by the web set-up and the CLI. */
-  async createOrganisationWithAdmin(input: SetupInput, meta: RequestMeta, setupToken?: string) {
+  async createOrganisationWithAdmin(input: SetupInput, meta: RequestMeta, opts: { setupToken?: string; startSession: boolean }) {
+    const setupToken = opts.setupToken;
     const email = normaliseEmail(input.email);
     assertAcceptablePassword(input.password, { email, name: input.name, organisationName: input.organisationName });
     const hash = await hashPassword(input.password);
@@ -88,8 +89,9 @@ export class AccountService {
       await this.repos.users.insert(trx, user);
       await audit({ action: 'organisation.create', entityType: 'organisation', entityId: orgId, after: { name: input.organisationName } });
       await audit({ action: 'user.create', entityType: 'user', entityId: userId, after: { email, name: input.name, role: 'admin' } });
-      const session = await this.sessions.create(trx, user, meta);
-      return { user, cookie: session.cookie, csrfToken: session.row.csrf_token };
+      // The web set-up logs the new administrator in; the CLI only creates the account.
+      const session = opts.startSession ? await this.sessions.create(trx, user, meta) : null;
+      return { user, cookie: session?.cookie ?? null, csrfToken: session?.row.csrf_token ?? null };
     });
   }
 

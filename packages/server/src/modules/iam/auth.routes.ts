@@ -53,9 +53,9 @@ export function authRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
     schema: { tags: ['setup'], summary: 'Create the first organisation and administrator with the one-time set-up link', body: S.ZSetupBody, response: { 201: S.ZMeResponse, ...errorResponses } },
     handler: async (req, reply) => {
       const { token, ...input } = req.body;
-      const r = await s.account.createOrganisationWithAdmin(input, meta(req), token);
-      setSessionCookie(ctx, reply, r.cookie);
-      return reply.status(201).send({ user: await buildMe(ctx, s, r.user), csrfToken: r.csrfToken });
+      const r = await s.account.createOrganisationWithAdmin(input, meta(req), { setupToken: token, startSession: true });
+      setSessionCookie(ctx, reply, r.cookie ?? '');
+      return reply.status(201).send({ user: await buildMe(ctx, s, r.user), csrfToken: r.csrfToken ?? '' });
     },
   });
 
