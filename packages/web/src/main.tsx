@@ -6,6 +6,8 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/components.css";
+import "./styles/forms.css";
+import "./styles/data.css";
 import "./styles/pages.css";
 
 applyStoredTheme();

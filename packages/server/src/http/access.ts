@@ -47,7 +47,8 @@ export function registerAccessControl(
     }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest: callers are refused before their body is read or validated, so schemas cannot be probed anonymously.
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     await authenticate(req, deps);
