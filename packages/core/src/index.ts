@@ -1,3 +1,3 @@
-export * from './iam/permissions.js';
-export * from './iam/password-policy.js';
 export * from './audit/audit-chain.js';
+export * from './iam/password-policy.js';
+export * from './iam/permissions.js';

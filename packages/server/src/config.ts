@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
  * The only place that reads process.env. Everything is validated once at boot; a bad value stops
  * the process with one line per problem, naming the variable and what was expected.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const ZConfig = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -27,12 +24,32 @@ const ZConfig = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('CityShield <cityshield@localhost>'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(30),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
@@ -60,15 +77,10 @@ function readDotenv(cwd: string): Record<string, string> {
   return existsSync(file) ? parseDotenv(readFileSync(file)) : {};
 }
 
-export function loadConfig(
-  env: Record<string, string | undefined> = process.env,
-  cwd: string = process.cwd(),
-): TConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): TConfig {
   const merged = { ...readDotenv(cwd), ...env };
   // Empty strings mean "not set" so that `FOO= npm start` behaves like leaving FOO out.
-  const input = Object.fromEntries(
-    Object.entries(merged).filter(([k, v]) => k in ZConfig.shape && v !== undefined && v !== ''),
-  );
+  const input = Object.fromEntries(Object.entries(merged).filter(([k, v]) => k in ZConfig.shape && v !== undefined && v !== ''));
   const parsed = ZConfig.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(

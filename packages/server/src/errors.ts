@@ -32,7 +32,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
-export const forbidden = (message = 'You do not have permission to do this.') =>
-  new AppError('FORBIDDEN', message);
-export const validation = (message: string, details: ErrorDetail[] = []) =>
-  new AppError('VALIDATION', message, details);
+export const forbidden = (message = 'You do not have permission to do this.') => new AppError('FORBIDDEN', message);
+export const validation = (message: string, details: ErrorDetail[] = []) => new AppError('VALIDATION', message, details);

@@ -5,13 +5,13 @@ import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type BuiltApp, buildApp } from './http/app.js';
-import { SCHEDULES, jobDefinitions } from './jobs/definitions.js';
+import { jobDefinitions, SCHEDULES } from './jobs/definitions.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { JobScheduler } from './jobs/job-scheduler.js';
 import { createMailer } from './mail/mailer.js';
 import { AuditRepository } from './modules/audit/audit.repository.js';
-import { type Services, createServices } from './services.js';
+import { createServices, type Services } from './services.js';
 import { type Clock, systemClock } from './util.js';
 
 export interface Runtime {
@@ -85,7 +85,9 @@ export async function startServer(config: TConfig, role: 'web' | 'worker' | 'all
     const link = await services.account.issueSetupLink();
     if (link) {
       // Printed, not logged as JSON: the person installing CityShield reads this line.
-      process.stdout.write(`\nCityShield is not set up yet. Open this one-time link within 1 hour to create the first organisation and administrator:\n\n  ${link}\n\n`);
+      process.stdout.write(
+        `\nCityShield is not set up yet. Open this one-time link within 1 hour to create the first organisation and administrator:\n\n  ${link}\n\n`,
+      );
     }
   }
   if (role === 'worker' || role === 'all') {

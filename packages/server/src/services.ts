@@ -2,7 +2,7 @@ import type { AppContext } from './context.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AccountService } from './modules/iam/account.service.js';
 import { AuthService } from './modules/iam/auth.service.js';
-import { type IamRepositories, createIamRepositories } from './modules/iam/iam.repositories.js';
+import { createIamRepositories, type IamRepositories } from './modules/iam/iam.repositories.js';
 import { InvitationService } from './modules/iam/invitation.service.js';
 import { SessionService } from './modules/iam/session.service.js';
 import { TokenService } from './modules/iam/token.service.js';

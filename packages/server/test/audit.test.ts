@@ -15,7 +15,11 @@ describeOnEachDatabase('audit log', (get) => {
     const all = (await admin.get('/api/v1/audit?pageSize=200')).json();
     const seqs = all.items.map((i: { seq: number }) => i.seq);
     expect(seqs).toEqual([...seqs].sort((a: number, b: number) => b - a));
-    expect((await admin.get(`/api/v1/audit?actor=${encodeURIComponent(m.email)}`)).json().items.every((i: { actorEmail: string }) => i.actorEmail === m.email)).toBe(true);
+    expect(
+      (await admin.get(`/api/v1/audit?actor=${encodeURIComponent(m.email)}`))
+        .json()
+        .items.every((i: { actorEmail: string }) => i.actorEmail === m.email),
+    ).toBe(true);
     const future = (await admin.get('/api/v1/audit?from=2999-01-01')).json();
     expect(future.total).toBe(0);
   });
@@ -28,7 +32,13 @@ describeOnEachDatabase('audit log', (get) => {
     expect(ok).toMatchObject({ ok: true, brokenAt: null });
     expect(ok.checked).toBeGreaterThanOrEqual(5);
 
-    const target = await h.runtime.ctx.db.selectFrom('audit_log').select(['seq']).where('org_id', '=', orgId).where('action', '=', 'department.create').orderBy('seq').executeTakeFirstOrThrow();
+    const target = await h.runtime.ctx.db
+      .selectFrom('audit_log')
+      .select(['seq'])
+      .where('org_id', '=', orgId)
+      .where('action', '=', 'department.create')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
     await h.runtime.ctx.db
       .updateTable('audit_log')
       .set({ after_json: JSON.stringify({ name: 'Forged' }) })
@@ -43,7 +53,16 @@ describeOnEachDatabase('audit log', (get) => {
   it('writes nothing when the change fails', async () => {
     const h = get();
     const { admin, orgId } = await newOrganisation(h);
-    const count = async () => Number((await h.runtime.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await h.runtime.ctx.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('org_id', '=', orgId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const dept = (await admin.post('/api/v1/departments', { name: 'A' })).json();
     await admin.post('/api/v1/departments', { name: 'B', parentId: dept.id });

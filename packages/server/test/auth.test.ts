@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRONG_PASSWORD, TestClient, newMember, newOrganisation, uniqueEmail } from './support/client.js';
+import { newMember, newOrganisation, STRONG_PASSWORD, TestClient, uniqueEmail } from './support/client.js';
 import { describeOnEachDatabase, startHarness, stopHarness } from './support/harness.js';
 
 describeOnEachDatabase('first-run set-up', (get) => {
@@ -11,16 +11,34 @@ describeOnEachDatabase('first-run set-up', (get) => {
     const token = new URL(link ?? '').searchParams.get('token') ?? '';
     expect(link).toMatch(/^http:\/\/localhost:8080\/setup\?token=/);
 
-    const bad = await anon.post('/api/v1/setup', { token: 'x'.repeat(20), organisationName: 'Tartu', name: 'Ann', email: 'ann@tartu.ee', password: STRONG_PASSWORD });
+    const bad = await anon.post('/api/v1/setup', {
+      token: 'x'.repeat(20),
+      organisationName: 'Tartu',
+      name: 'Ann',
+      email: 'ann@tartu.ee',
+      password: STRONG_PASSWORD,
+    });
     expect(bad.statusCode).toBe(410);
 
-    const ok = await anon.post('/api/v1/setup', { token, organisationName: 'Tartu', name: 'Ann', email: 'ann@tartu.ee', password: STRONG_PASSWORD });
+    const ok = await anon.post('/api/v1/setup', {
+      token,
+      organisationName: 'Tartu',
+      name: 'Ann',
+      email: 'ann@tartu.ee',
+      password: STRONG_PASSWORD,
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().user).toMatchObject({ role: 'admin', orgName: 'Tartu' });
     expect((await anon.get('/api/v1/auth/me')).json().user.email).toBe('ann@tartu.ee');
     expect((await anon.get('/api/v1/setup/status')).json()).toEqual({ needsSetup: false });
 
-    const again = await new TestClient(h.built.app).post('/api/v1/setup', { token, organisationName: 'Other', name: 'Eve', email: 'eve@x.ee', password: STRONG_PASSWORD });
+    const again = await new TestClient(h.built.app).post('/api/v1/setup', {
+      token,
+      organisationName: 'Other',
+      name: 'Eve',
+      email: 'eve@x.ee',
+      password: STRONG_PASSWORD,
+    });
     expect(again.statusCode).toBe(410);
     expect(await h.runtime.services.account.issueSetupLink()).toBeNull();
   });
@@ -101,12 +119,18 @@ describeOnEachDatabase('log in and sessions', (get) => {
     const { admin, email } = await newOrganisation(h);
     const other = new TestClient(h.built.app);
     await other.post('/api/v1/auth/login', { email, password: STRONG_PASSWORD });
-    const wrong = await admin.post('/api/v1/profile/password', { currentPassword: 'not my password at all', newPassword: 'maple harbour lighthouse' });
+    const wrong = await admin.post('/api/v1/profile/password', {
+      currentPassword: 'not my password at all',
+      newPassword: 'maple harbour lighthouse',
+    });
     expect(wrong.statusCode).toBe(400);
     const weak = await admin.post('/api/v1/profile/password', { currentPassword: STRONG_PASSWORD, newPassword: 'password1234' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0].path).toBe('newPassword');
-    expect((await admin.post('/api/v1/profile/password', { currentPassword: STRONG_PASSWORD, newPassword: 'maple harbour lighthouse' })).statusCode).toBe(204);
+    expect(
+      (await admin.post('/api/v1/profile/password', { currentPassword: STRONG_PASSWORD, newPassword: 'maple harbour lighthouse' }))
+        .statusCode,
+    ).toBe(204);
     expect((await other.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
   });

@@ -16,7 +16,14 @@ describe('cityshield CLI (SQLite)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['admin', 'create', '--help'], ['audit', 'verify', '--help'], ['backup', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['serve', '--help'],
+      ['migrate', '--help'],
+      ['admin', 'create', '--help'],
+      ['audit', 'verify', '--help'],
+      ['backup', '--help'],
+    ]) {
       const r = await runCli(args, env);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.out).toContain('Usage: cityshield');
@@ -34,7 +41,11 @@ describe('cityshield CLI (SQLite)', () => {
     expect(weak.out).toContain('commonly used');
     const noStdin = await runCli(['admin', 'create', '--org', 'Pärnu', '--email', 'a@parnu.ee'], env);
     expect(noStdin.code).toBe(1);
-    const ok = await runCli(['admin', 'create', '--org', 'Pärnu', '--email', 'a@parnu.ee', '--password-stdin'], env, `${STRONG_PASSWORD}\n`);
+    const ok = await runCli(
+      ['admin', 'create', '--org', 'Pärnu', '--email', 'a@parnu.ee', '--password-stdin'],
+      env,
+      `${STRONG_PASSWORD}\n`,
+    );
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).not.toContain(STRONG_PASSWORD);
     const dup = await runCli(['admin', 'create', '--org', 'Pärnu', '--email', 'b@parnu.ee', '--password-stdin'], env, STRONG_PASSWORD);
@@ -80,7 +91,10 @@ describe('cityshield CLI (SQLite)', () => {
       expect(server.output()).toMatch(/\/setup\?token=[\w-]{20,}/);
       const health = await (await fetch(`${server.url}/api/v1/health`)).json();
       expect(health).toMatchObject({ status: 'ok', database: 'sqlite' });
-      const openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+      const openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
+        openapi: string;
+        paths: Record<string, unknown>;
+      };
       expect(openapi.openapi).toBe('3.1.0');
       expect(Object.keys(openapi.paths)).toContain('/api/v1/users');
       expect((await fetch(`${server.url}/api/docs`)).status).toBe(200);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineJob, JobRunner } from '../src/jobs/job-runner.js';
-import { STRONG_PASSWORD, TestClient, newOrganisation } from './support/client.js';
-import { describeOnEachDatabase, startHarness, stopHarness, type Harness } from './support/harness.js';
+import { newOrganisation, STRONG_PASSWORD, TestClient } from './support/client.js';
+import { describeOnEachDatabase, type Harness, startHarness, stopHarness } from './support/harness.js';
 import { mailText, startSmtp } from './support/smtp.js';
 
 describeOnEachDatabase('background jobs', (get) => {
@@ -29,7 +29,11 @@ describeOnEachDatabase('background jobs', (get) => {
     expect(Date.parse(afterFirst.run_at)).toBeGreaterThan(Date.now());
     expect(afterFirst.last_error).toBe('upstream unavailable');
     expect(await runner.drain()).toBe(0);
-    await h.runtime.ctx.db.updateTable('jobs').set({ run_at: new Date(0).toISOString() }).where('key', '=', 'flaky-1').execute();
+    await h.runtime.ctx.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(0).toISOString() })
+      .where('key', '=', 'flaky-1')
+      .execute();
     expect(await runner.drain()).toBe(1);
     expect(calls).toBe(2);
     const final = await h.runtime.ctx.db.selectFrom('jobs').selectAll().where('key', '=', 'flaky-1').executeTakeFirstOrThrow();
@@ -42,7 +46,11 @@ describeOnEachDatabase('background jobs', (get) => {
   it('expires sessions that passed their timeouts', async () => {
     const h = get();
     const { admin, orgId } = await newOrganisation(h);
-    await h.runtime.ctx.db.updateTable('sessions').set({ idle_expires_at: '2000-01-01T00:00:00.000Z' }).where('org_id', '=', orgId).execute();
+    await h.runtime.ctx.db
+      .updateTable('sessions')
+      .set({ idle_expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('org_id', '=', orgId)
+      .execute();
     await h.runtime.ctx.jobs.enqueue('expire-sessions', {}, { key: `expire-test-${orgId}` });
     await h.runtime.runner.drain();
     const left = await h.runtime.ctx.db.selectFrom('sessions').select('id_hash').where('org_id', '=', orgId).execute();

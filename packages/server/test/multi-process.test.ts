@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STRONG_PASSWORD } from './support/client.js';
-import { type TestDatabase, createTestDatabase } from './support/databases.js';
-import { HttpClient, type ServerProcess, runCli, startServerProcess } from './support/processes.js';
+import { createTestDatabase, type TestDatabase } from './support/databases.js';
+import { HttpClient, runCli, type ServerProcess, startServerProcess } from './support/processes.js';
 import { startSmtp } from './support/smtp.js';
 
 const freePort = () => 20000 + Math.floor(Math.random() * 20000);
@@ -22,7 +22,11 @@ describe.skipIf(inject('pgSkipReason') !== null)('several processes on one Postg
       startServerProcess({ ...env, PORT: String(freePort()) }),
       startServerProcess({ ...env, PORT: String(freePort()) }),
     ]);
-    const created = await runCli(['admin', 'create', '--org', 'Helsinki', '--email', 'admin@hel.example', '--password-stdin'], env, STRONG_PASSWORD);
+    const created = await runCli(
+      ['admin', 'create', '--org', 'Helsinki', '--email', 'admin@hel.example', '--password-stdin'],
+      env,
+      STRONG_PASSWORD,
+    );
     expect(created.code, created.out).toBe(0);
   });
 
@@ -84,7 +88,7 @@ describe.skipIf(inject('pgSkipReason') !== null)('several processes on one Postg
     expect(recipients.length).toBe(n);
     expect(new Set(recipients).size).toBe(n);
     const jobs = await onA.call('GET', '/api/v1/jobs?status=succeeded&pageSize=200');
-    const sent = (jobs.json?.items as Array<{ name: string; attempts: number }>).filter((j) => j.name === 'send-email');
+    const sent = ((jobs.json?.items ?? []) as Array<{ name: string; attempts: number }>).filter((j) => j.name === 'send-email');
     expect(sent.length).toBe(n);
     expect(sent.every((j) => j.attempts === 1)).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { ALL_PERMISSIONS, DEFAULT_ROLES } from '@cityshield/core';
 import { expect, it } from 'vitest';
-import { TestClient, newMember, newOrganisation } from './support/client.js';
+import { newMember, newOrganisation, TestClient } from './support/client.js';
 import { describeOnEachDatabase } from './support/harness.js';
 
 /** A syntactically valid id that matches nothing, to fill path parameters. */

@@ -3,7 +3,7 @@ import { newMember, newOrganisation } from './support/client.js';
 import { describeOnEachDatabase } from './support/harness.js';
 
 describeOnEachDatabase('two cities on one installation', (get) => {
-  it('never shows or changes one city\'s data from the other', async () => {
+  it("never shows or changes one city's data from the other", async () => {
     const h = get();
     const tallinn = await newOrganisation(h, 'Tallinn');
     const tartu = await newOrganisation(h, 'Tartu');
@@ -26,7 +26,9 @@ describeOnEachDatabase('two cities on one installation', (get) => {
     expect((await tartu.admin.delete(`/api/v1/departments/${tDept.id}`)).statusCode).toBe(404);
     expect((await tartu.admin.delete(`/api/v1/invitations/${inv.invitation.id}`)).statusCode).toBe(404);
     expect((await tartu.admin.post('/api/v1/departments', { name: 'Child', parentId: tDept.id })).statusCode).toBe(400);
-    expect((await tartu.admin.post('/api/v1/invitations', { email: 'x@tartu.ee', role: 'staff', departmentId: tDept.id })).statusCode).toBe(400);
+    expect((await tartu.admin.post('/api/v1/invitations', { email: 'x@tartu.ee', role: 'staff', departmentId: tDept.id })).statusCode).toBe(
+      400,
+    );
 
     expect((await tMember.client.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await tallinn.admin.get(`/api/v1/departments`)).json().items[0].name).toBe('Tallinn Transport');

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { TestClient, newMember, newOrganisation } from './support/client.js';
+import { newMember, newOrganisation, TestClient } from './support/client.js';
 import { describeOnEachDatabase } from './support/harness.js';
 
 describeOnEachDatabase('API tokens', (get) => {
-  it('are scoped to a subset of the creator\'s permissions, shown once and stored hashed', async () => {
+  it("are scoped to a subset of the creator's permissions, shown once and stored hashed", async () => {
     const h = get();
     const { admin } = await newOrganisation(h);
     const res = await admin.post('/api/v1/tokens', { name: 'SIEM export', permissions: ['audit:read'], expiresInDays: 30 });
@@ -19,7 +19,11 @@ describeOnEachDatabase('API tokens', (get) => {
     expect((await bot.get('/api/v1/audit')).statusCode).toBe(200);
     expect((await bot.get('/api/v1/users')).statusCode).toBe(403);
     expect((await bot.get('/api/v1/auth/me')).json().user.permissions).toEqual(['audit:read']);
-    const used = await h.runtime.ctx.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', token.id).executeTakeFirstOrThrow();
+    const used = await h.runtime.ctx.db
+      .selectFrom('api_tokens')
+      .select('last_used_at')
+      .where('id', '=', token.id)
+      .executeTakeFirstOrThrow();
     expect(used.last_used_at).not.toBeNull();
 
     expect((await admin.delete(`/api/v1/tokens/${token.id}`)).statusCode).toBe(204);
@@ -39,7 +43,9 @@ describeOnEachDatabase('API tokens', (get) => {
     const h = get();
     const { admin } = await newOrganisation(h);
     const officer = await newMember(h, admin, 'security_officer');
-    const { secret } = (await officer.client.post('/api/v1/tokens', { name: 'reports', permissions: ['audit:read', 'users:read'], expiresInDays: 10 })).json();
+    const { secret } = (
+      await officer.client.post('/api/v1/tokens', { name: 'reports', permissions: ['audit:read', 'users:read'], expiresInDays: 10 })
+    ).json();
     const bot = new TestClient(h.built.app);
     bot.bearer = secret;
     expect((await bot.get('/api/v1/users')).statusCode).toBe(200);
@@ -67,9 +73,19 @@ describeOnEachDatabase('API tokens', (get) => {
     const { admin } = await newOrganisation(h);
     const sa = await admin.post('/api/v1/service-accounts', { name: 'Uptime monitor', role: 'auditor' });
     expect(sa.statusCode).toBe(201);
-    const res = await admin.post('/api/v1/tokens', { name: 'monitor', permissions: ['audit:read'], expiresInDays: 90, serviceAccountId: sa.json().id });
+    const res = await admin.post('/api/v1/tokens', {
+      name: 'monitor',
+      permissions: ['audit:read'],
+      expiresInDays: 90,
+      serviceAccountId: sa.json().id,
+    });
     expect(res.statusCode).toBe(201);
-    const tooMuch = await admin.post('/api/v1/tokens', { name: 'monitor', permissions: ['users:manage'], expiresInDays: 90, serviceAccountId: sa.json().id });
+    const tooMuch = await admin.post('/api/v1/tokens', {
+      name: 'monitor',
+      permissions: ['users:manage'],
+      expiresInDays: 90,
+      serviceAccountId: sa.json().id,
+    });
     expect(tooMuch.statusCode).toBe(400);
     const bot = new TestClient(h.built.app);
     bot.bearer = res.json().secret;

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { STRONG_PASSWORD, TestClient, newMember, newOrganisation } from './support/client.js';
+import { newMember, newOrganisation, STRONG_PASSWORD, TestClient } from './support/client.js';
 import { describeOnEachDatabase } from './support/harness.js';
 
 describeOnEachDatabase('users and invitations', (get) => {
@@ -12,11 +12,16 @@ describeOnEachDatabase('users and invitations', (get) => {
     expect(inv.json().invitation).toMatchObject({ email: 'mari.maasikas@city.ee', status: 'pending' });
     const token = new URL(inv.json().link).searchParams.get('token') ?? '';
     const anon = new TestClient(h.built.app);
-    expect((await anon.get(`/api/v1/invitations/lookup?token=${token}`)).json()).toMatchObject({ role: 'system_owner', roleName: 'System owner' });
+    expect((await anon.get(`/api/v1/invitations/lookup?token=${token}`)).json()).toMatchObject({
+      role: 'system_owner',
+      roleName: 'System owner',
+    });
     const acc = await anon.post('/api/v1/invitations/accept', { token, name: 'Mari Maasikas', password: STRONG_PASSWORD });
     expect(acc.statusCode).toBe(201);
     expect(acc.json().user).toMatchObject({ role: 'system_owner', departmentId: dept.id });
-    expect((await new TestClient(h.built.app).post('/api/v1/invitations/accept', { token, name: 'Eve', password: STRONG_PASSWORD })).statusCode).toBe(410);
+    expect(
+      (await new TestClient(h.built.app).post('/api/v1/invitations/accept', { token, name: 'Eve', password: STRONG_PASSWORD })).statusCode,
+    ).toBe(410);
     expect((await admin.post('/api/v1/invitations', { email: 'mari.maasikas@city.ee', role: 'staff' })).statusCode).toBe(409);
 
     const second = await admin.post('/api/v1/invitations', { email: 'jaan@city.ee', role: 'staff' });
@@ -42,7 +47,7 @@ describeOnEachDatabase('users and invitations', (get) => {
     expect((await admin.get('/api/v1/users?q=%25')).json().total).toBe(0);
   });
 
-  it('role changes and disabling end the user\'s sessions; the last administrator stays', async () => {
+  it("role changes and disabling end the user's sessions; the last administrator stays", async () => {
     const h = get();
     const { admin, adminId } = await newOrganisation(h);
     const m = await newMember(h, admin, 'auditor');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChainedEntry, GENESIS_HASH, canonicalJson, entryHash, verifyChainPage } from './audit-chain.js';
+import { type ChainedEntry, canonicalJson, entryHash, GENESIS_HASH, verifyChainPage } from './audit-chain.js';
 
 function chain(n: number): ChainedEntry[] {
   const out: ChainedEntry[] = [];

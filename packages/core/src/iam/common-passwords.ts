@@ -47,9 +47,6 @@ function list(text: string): Set<string> {
   return new Set(text.split(/\s+/).filter(Boolean));
 }
 
-export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
-  ...list(PASSWORDS),
-  'correct horse battery staple',
-]);
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([...list(PASSWORDS), 'correct horse battery staple']);
 
 export const COMMON_WORDS: ReadonlySet<string> = list(WORDS);

@@ -9,13 +9,7 @@ import { COMMON_PASSWORDS, COMMON_WORDS } from './common-passwords.js';
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export type PasswordProblem =
-  | 'too_short'
-  | 'too_long'
-  | 'common'
-  | 'repetitive'
-  | 'sequential'
-  | 'contains_context';
+export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'repetitive' | 'sequential' | 'contains_context';
 
 export interface PasswordContext {
   email?: string;

@@ -71,10 +71,7 @@ export function isRoleKey(value: string): value is RoleKey {
 }
 
 /** A token may only carry permissions its owner holds at the time it is used. */
-export function effectivePermissions(
-  holder: readonly string[],
-  requested: readonly string[],
-): Permission[] {
+export function effectivePermissions(holder: readonly string[], requested: readonly string[]): Permission[] {
   const held = new Set(holder);
   return requested.filter((p): p is Permission => isPermission(p) && held.has(p));
 }

@@ -33,11 +33,17 @@ export async function migrate(config: TConfig): Promise<void> {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
-export async function adminCreate(config: TConfig, o: { org: string; email: string; name: string; passwordStdin?: boolean }): Promise<void> {
-  if (!o.passwordStdin) throw new Error('pass --password-stdin and pipe the password in, so it never appears in the process list or shell history');
+export async function adminCreate(
+  config: TConfig,
+  o: { org: string; email: string; name: string; passwordStdin?: boolean },
+): Promise<void> {
+  if (!o.passwordStdin)
+    throw new Error('pass --password-stdin and pipe the password in, so it never appears in the process list or shell history');
   const password = await readStdin();
   const runtime = await createRuntime(config, { log: createLogger({ LOG_LEVEL: 'warn' }) });
   try {

@@ -34,7 +34,7 @@ admin
 const audit = program.command('audit').description('The audit log');
 audit
   .command('verify')
-  .description('Verify every organisation\'s hash chain; exits 1 at the first broken link')
+  .description("Verify every organisation's hash chain; exits 1 at the first broken link")
   .action(() => auditVerify(loadConfig()));
 
 program

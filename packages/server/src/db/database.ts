@@ -16,9 +16,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function openDatabase(
-  config: Pick<TConfig, 'databaseKind' | 'DATABASE_URL' | 'sqlitePath'>,
-): DatabaseHandle {
+export function openDatabase(config: Pick<TConfig, 'databaseKind' | 'DATABASE_URL' | 'sqlitePath'>): DatabaseHandle {
   if (config.databaseKind === 'postgres') {
     // Text for timestamps, integers for flags: the same values come back from both drivers.
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });

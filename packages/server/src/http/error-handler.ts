@@ -29,7 +29,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
           code: 'VALIDATION',
           message: 'The request is not valid.',
           details: err.validation.map((v) => ({
-            path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+            path: [
+              where,
+              ...String(v.instancePath ?? '')
+                .split('/')
+                .filter(Boolean),
+            ].join('.'),
             message: v.message ?? 'invalid',
           })),
         },
@@ -51,7 +56,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(status).send({ error: { code, message, details: [] } });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged.', details: [] } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged.', details: [] } });
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -4,7 +4,7 @@ import { CredentialRepository } from '../modules/iam/credential.repository.js';
 import { SessionRepository } from '../modules/iam/session.repository.js';
 import { TokenRepository } from '../modules/iam/token.repository.js';
 import { iso } from '../util.js';
-import { type JobDefinition, defineJob } from './job-runner.js';
+import { defineJob, type JobDefinition } from './job-runner.js';
 import type { Schedule } from './job-scheduler.js';
 
 const DAY = 24 * 60 * 60_000;

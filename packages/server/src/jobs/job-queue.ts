@@ -1,4 +1,4 @@
-import { type Transaction, sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB, JobRow } from '../db/schema.js';
 import type { Clock } from '../util.js';
@@ -29,12 +29,7 @@ export class JobQueue {
     private readonly clock: Clock,
   ) {}
 
-  async enqueue(
-    name: string,
-    payload: unknown,
-    opts: EnqueueOptions = {},
-    executor: JobExecutor = this.db,
-  ): Promise<void> {
+  async enqueue(name: string, payload: unknown, opts: EnqueueOptions = {}, executor: JobExecutor = this.db): Promise<void> {
     const now = this.clock.now();
     await executor
       .insertInto('jobs')
@@ -111,9 +106,7 @@ export class JobQueue {
 
   /** An organisation sees its own jobs and the system's housekeeping, never another city's. */
   async list(orgId: string, status: JobStatus | undefined, page: number, pageSize: number) {
-    let q = this.db
-      .selectFrom('jobs')
-      .where((eb) => eb.or([eb('org_id', '=', orgId), eb('org_id', 'is', null)]));
+    let q = this.db.selectFrom('jobs').where((eb) => eb.or([eb('org_id', '=', orgId), eb('org_id', 'is', null)]));
     if (status) q = q.where('status', '=', status);
     const [{ total } = { total: 0 }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
     const items = await q

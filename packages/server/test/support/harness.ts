@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type BuiltApp, buildApp } from '../../src/http/app.js';
-import { type Runtime, createLogger, createRuntime } from '../../src/runtime.js';
+import { createLogger, createRuntime, type Runtime } from '../../src/runtime.js';
 import type { Clock } from '../../src/util.js';
-import { type TestDatabase, createTestDatabase } from './databases.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
 
 export interface Harness {
   kind: 'sqlite' | 'postgres';
@@ -19,7 +19,10 @@ export interface HarnessOptions {
 
 export async function startHarness(kind: 'sqlite' | 'postgres', opts: HarnessOptions = {}): Promise<Harness> {
   const db = await createTestDatabase(kind);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:8080', ...db.env, ...opts.env }, '/nonexistent');
+  const config = loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:8080', ...db.env, ...opts.env },
+    '/nonexistent',
+  );
   const runtime = await createRuntime(config, { log: createLogger(config), ...(opts.clock ? { clock: opts.clock } : {}) });
   const built = await buildApp(runtime.ctx, runtime.services);
   await built.app.ready();
@@ -37,11 +40,7 @@ export async function stopHarness(h: Harness | undefined): Promise<void> {
  * Declares the same suite for SQLite and PostgreSQL. `get()` returns the started harness inside
  * tests. Off CI a missing PostgreSQL skips its half (global-setup prints why); on CI it fails.
  */
-export function describeOnEachDatabase(
-  name: string,
-  body: (get: () => Harness) => void,
-  opts: HarnessOptions = {},
-): void {
+export function describeOnEachDatabase(name: string, body: (get: () => Harness) => void, opts: HarnessOptions = {}): void {
   const pgSkipReason = inject('pgSkipReason');
   for (const kind of ['sqlite', 'postgres'] as const) {
     const skip = kind === 'postgres' && pgSkipReason !== null;

@@ -169,8 +169,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'jobs', 'audit_log', 'login_attempts', 'one_time_tokens', 'invitations', 'api_tokens',
-    'sessions', 'users', 'role_permissions', 'departments', 'organisations',
+    'jobs',
+    'audit_log',
+    'login_attempts',
+    'one_time_tokens',
+    'invitations',
+    'api_tokens',
+    'sessions',
+    'users',
+    'role_permissions',
+    'departments',
+    'organisations',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

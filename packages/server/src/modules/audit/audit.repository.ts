@@ -1,5 +1,5 @@
-import { type ChainedEntry, GENESIS_HASH, entryHash } from '@cityshield/core';
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type ChainedEntry, entryHash, GENESIS_HASH } from '@cityshield/core';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { containsText } from '../../db/like.js';
 import type { AuditRow, DB } from '../../db/schema.js';
 import { newId } from '../../util.js';
@@ -141,4 +141,3 @@ export class AuditRepository {
     return rows.map((r) => r.org_id);
   }
 }
-

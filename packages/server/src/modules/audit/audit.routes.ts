@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorResponses, ZPage } from '../../http/common.schema.js';
-import { type RouteApp, actorOf } from '../../http/route-app.js';
+import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 
 const ZAuditEntry = z.object({
@@ -37,7 +37,12 @@ function bound(v: string | undefined, endOfDay: boolean): string | undefined {
 export function auditRoutes(app: RouteApp, s: Services): void {
   app.get('/api/v1/audit', {
     config: { access: 'audit:read' },
-    schema: { tags: ['audit'], summary: 'The audit log, newest first, paged and filtered', querystring: ZAuditQuery, response: { 200: ZPage(ZAuditEntry), ...errorResponses } },
+    schema: {
+      tags: ['audit'],
+      summary: 'The audit log, newest first, paged and filtered',
+      querystring: ZAuditQuery,
+      response: { 200: ZPage(ZAuditEntry), ...errorResponses },
+    },
     handler: async (req) => {
       const q = req.query;
       const filter = {
@@ -56,7 +61,10 @@ export function auditRoutes(app: RouteApp, s: Services): void {
     schema: {
       tags: ['audit'],
       summary: 'Verify the hash chain and report the first broken link',
-      response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable(), reason: z.string().nullable() }), ...errorResponses },
+      response: {
+        200: z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable(), reason: z.string().nullable() }),
+        ...errorResponses,
+      },
     },
     handler: async (req) => s.audit.verify(actorOf(req).orgId),
   });

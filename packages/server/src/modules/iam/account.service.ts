@@ -2,9 +2,9 @@ import type { Actor, AppContext } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { addMinutes, iso, newId, normaliseEmail, randomSecret, sha256 } from '../../util.js';
-import type { RequestMeta, SessionService } from './session.service.js';
 import type { IamRepositories } from './iam.repositories.js';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.js';
+import type { RequestMeta, SessionService } from './session.service.js';
 
 export interface SetupInput {
   organisationName: string;
@@ -63,7 +63,10 @@ export class AccountService {
         throw new AppError('CONFLICT', 'A user with this e-mail address already exists.', [{ path: 'email', message: 'already in use' }]);
       }
       const dupe = await trx.selectFrom('organisations').select('id').where('name', '=', input.organisationName).executeTakeFirst();
-      if (dupe) throw new AppError('CONFLICT', 'An organisation with this name already exists.', [{ path: 'organisationName', message: 'already in use' }]);
+      if (dupe)
+        throw new AppError('CONFLICT', 'An organisation with this name already exists.', [
+          { path: 'organisationName', message: 'already in use' },
+        ]);
       await trx
         .insertInto('organisations')
         .values({ id: orgId, name: input.organisationName, time_zone: 'Europe/Tallinn', created_at: now, updated_at: now })

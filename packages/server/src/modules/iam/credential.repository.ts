@@ -1,5 +1,5 @@
-import type { Executor } from '../audit/audit.repository.js';
 import { newId } from '../../util.js';
+import type { Executor } from '../audit/audit.repository.js';
 
 /** Single-use secrets (set-up links, password resets) and the login-attempt record. */
 export class CredentialRepository {
@@ -66,7 +66,10 @@ export class CredentialRepository {
   }
 
   async recordAttempt(db: Executor, email: string, ip: string, at: string, success: boolean): Promise<void> {
-    await db.insertInto('login_attempts').values({ id: newId(), email, ip, at, success: success ? 1 : 0 }).execute();
+    await db
+      .insertInto('login_attempts')
+      .values({ id: newId(), email, ip, at, success: success ? 1 : 0 })
+      .execute();
   }
 
   /** Failures for this login name since its last success, inside the window. */

@@ -69,7 +69,12 @@ export class InvitationService {
         ]);
       }
       if (input.departmentId) {
-        const d = await trx.selectFrom('departments').select('id').where('org_id', '=', actor.orgId).where('id', '=', input.departmentId).executeTakeFirst();
+        const d = await trx
+          .selectFrom('departments')
+          .select('id')
+          .where('org_id', '=', actor.orgId)
+          .where('id', '=', input.departmentId)
+          .executeTakeFirst();
         if (!d) throw new AppError('VALIDATION', 'Unknown department.', [{ path: 'departmentId', message: 'not found' }]);
       }
       const row: InvitationRow = {
@@ -86,7 +91,12 @@ export class InvitationService {
         revoked_at: null,
       };
       await this.repos.invitations.insert(trx, row);
-      await audit({ action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role: row.role, departmentId: row.department_id } });
+      await audit({
+        action: 'invitation.create',
+        entityType: 'invitation',
+        entityId: row.id,
+        after: { email, role: row.role, departmentId: row.department_id },
+      });
       if (this.ctx.mailer.enabled) {
         await this.ctx.jobs.enqueue(
           'send-email',
@@ -137,7 +147,8 @@ export class InvitationService {
       if ((await this.repos.invitations.markAccepted(trx, row.id, now)) !== 1) {
         throw new AppError('GONE', 'This invitation was already used.');
       }
-      if (await this.repos.users.emailTaken(trx, row.email)) throw new AppError('CONFLICT', 'A user with this e-mail address already exists.');
+      if (await this.repos.users.emailTaken(trx, row.email))
+        throw new AppError('CONFLICT', 'A user with this e-mail address already exists.');
       const user = {
         id: newId(),
         org_id: row.org_id,

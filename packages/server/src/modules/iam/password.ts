@@ -1,4 +1,4 @@
-import { type PasswordContext, PASSWORD_PROBLEM_MESSAGES, checkPassword } from '@cityshield/core';
+import { checkPassword, PASSWORD_PROBLEM_MESSAGES, type PasswordContext } from '@cityshield/core';
 import argon2 from 'argon2';
 import { AppError } from '../../errors.js';
 

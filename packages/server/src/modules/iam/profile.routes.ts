@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
-import { errorResponses, ZIdParams } from '../../http/common.schema.js';
-import { type RouteApp, actorOf } from '../../http/route-app.js';
 import { notFound } from '../../errors.js';
+import { errorResponses, ZIdParams } from '../../http/common.schema.js';
+import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 import * as S from './iam.schema.js';
 
 export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
   app.post('/api/v1/profile/password', {
     config: { access: 'authenticated' },
-    schema: { tags: ['profile'], summary: 'Change your password (ends your other sessions)', body: S.ZChangePasswordBody, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags: ['profile'],
+      summary: 'Change your password (ends your other sessions)',
+      body: S.ZChangePasswordBody,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (req, reply) => {
       await s.account.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword);
       return reply.status(204).send(null);
@@ -19,7 +24,11 @@ export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void
 
   app.get('/api/v1/profile/sessions', {
     config: { access: 'authenticated' },
-    schema: { tags: ['profile'], summary: 'Your active sessions', response: { 200: z.object({ items: z.array(S.ZSession) }), ...errorResponses } },
+    schema: {
+      tags: ['profile'],
+      summary: 'Your active sessions',
+      response: { 200: z.object({ items: z.array(S.ZSession) }), ...errorResponses },
+    },
     handler: async (req) => {
       const actor = actorOf(req);
       const rows = await s.repos.sessions.listForUser(ctx.db, actor.orgId, actor.userId);
@@ -52,7 +61,11 @@ export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void
 
   app.get('/api/v1/tokens', {
     config: { access: 'authenticated' },
-    schema: { tags: ['tokens'], summary: 'Your API tokens (and service accounts\' for those who manage them)', response: { 200: z.object({ items: z.array(S.ZToken) }), ...errorResponses } },
+    schema: {
+      tags: ['tokens'],
+      summary: "Your API tokens (and service accounts' for those who manage them)",
+      response: { 200: z.object({ items: z.array(S.ZToken) }), ...errorResponses },
+    },
     handler: async (req) => ({ items: await s.tokens.list(actorOf(req)) }),
   });
 

@@ -11,11 +11,7 @@ export class SessionRepository {
   }
 
   async touch(db: Executor, idHash: string, lastSeen: string, idleExpires: string): Promise<void> {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: lastSeen, idle_expires_at: idleExpires })
-      .where('id_hash', '=', idHash)
-      .execute();
+    await db.updateTable('sessions').set({ last_seen_at: lastSeen, idle_expires_at: idleExpires }).where('id_hash', '=', idHash).execute();
   }
 
   listForUser(db: Executor, orgId: string, userId: string): Promise<SessionRow[]> {

@@ -1,7 +1,7 @@
 import type { Actor, AppContext } from '../../context.js';
 import type { SessionRow, UserRow } from '../../db/schema.js';
-import type { Executor } from '../audit/audit.repository.js';
 import { addMinutes, iso, newId, randomSecret, sha256 } from '../../util.js';
+import type { Executor } from '../audit/audit.repository.js';
 import type { IamRepositories } from './iam.repositories.js';
 
 export interface RequestMeta {

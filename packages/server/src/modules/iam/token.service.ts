@@ -64,7 +64,7 @@ export class TokenService {
     if (input.serviceAccountId) {
       if (!actor.permissions.has('tokens:manage-service')) throw forbidden();
       const sa = await this.repos.users.find(this.ctx.db, actor.orgId, input.serviceAccountId);
-      if (!sa || sa.kind !== 'service') throw notFound('The service account');
+      if (sa?.kind !== 'service') throw notFound('The service account');
       ownerId = sa.id;
       const saPerms = await this.repos.roles.permissionsOf(this.ctx.db, actor.orgId, sa.role);
       ownerPermissions = new Set(saPerms.filter((p) => actor.permissions.has(p)));
@@ -95,7 +95,12 @@ export class TokenService {
     };
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.repos.tokens.insert(trx, row);
-      await audit({ action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name: row.name, userId: ownerId, permissions: JSON.parse(row.permissions), expiresAt: row.expires_at } });
+      await audit({
+        action: 'token.create',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { name: row.name, userId: ownerId, permissions: JSON.parse(row.permissions), expiresAt: row.expires_at },
+      });
     });
     return { token: view(row), secret };
   }

@@ -54,10 +54,7 @@ export class UserRepository {
   }
 
   async list(db: Executor, orgId: string, f: UserListFilter, page: number, pageSize: number) {
-    let q = db
-      .selectFrom('users')
-      .leftJoin('departments', 'departments.id', 'users.department_id')
-      .where('users.org_id', '=', orgId);
+    let q = db.selectFrom('users').leftJoin('departments', 'departments.id', 'users.department_id').where('users.org_id', '=', orgId);
     if (f.kind) q = q.where('users.kind', '=', f.kind);
     if (f.role) q = q.where('users.role', '=', f.role);
     if (f.q) {

@@ -2,7 +2,7 @@ import { DEFAULT_ROLES, PERMISSIONS } from '@cityshield/core';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { errorResponses, ZIdParams, ZPage } from '../../http/common.schema.js';
-import { type RouteApp, actorOf } from '../../http/route-app.js';
+import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 import { buildMe, meta, setSessionCookie } from './auth.routes.js';
 import * as S from './iam.schema.js';
@@ -10,7 +10,12 @@ import * as S from './iam.schema.js';
 export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
   app.get('/api/v1/users', {
     config: { access: 'users:read' },
-    schema: { tags: ['users'], summary: 'Users of the organisation, paged and searchable', querystring: S.ZUserListQuery, response: { 200: ZPage(S.ZUser), ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Users of the organisation, paged and searchable',
+      querystring: S.ZUserListQuery,
+      response: { 200: ZPage(S.ZUser), ...errorResponses },
+    },
     handler: async (req) => {
       const { page, pageSize, ...filter } = req.query;
       return s.users.list(actorOf(req), filter, page, pageSize);
@@ -25,7 +30,13 @@ export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
 
   app.patch('/api/v1/users/:id', {
     config: { access: 'users:manage' },
-    schema: { tags: ['users'], summary: 'Change a user\'s name, role, department or disable them', params: ZIdParams, body: S.ZUserPatch, response: { 200: S.ZUser, ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: "Change a user's name, role, department or disable them",
+      params: ZIdParams,
+      body: S.ZUserPatch,
+      response: { 200: S.ZUser, ...errorResponses },
+    },
     handler: async (req) => s.users.update(actorOf(req), req.params.id, req.body),
   });
 
@@ -40,36 +51,66 @@ export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
 
   app.post('/api/v1/users/:id/reset-link', {
     config: { access: 'users:manage' },
-    schema: { tags: ['users'], summary: 'Create a password-reset link for a user to pass on (when there is no e-mail)', params: ZIdParams, response: { 201: z.object({ link: z.string() }), ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Create a password-reset link for a user to pass on (when there is no e-mail)',
+      params: ZIdParams,
+      response: { 201: z.object({ link: z.string() }), ...errorResponses },
+    },
     handler: async (req, reply) => {
       const actor = actorOf(req);
       const user = await s.users.get(actor, req.params.id);
-      const link = await s.account.createResetLink(user.id, actor.orgId, { orgId: actor.orgId, userId: actor.userId, email: actor.email, ip: meta(req).ip });
+      const link = await s.account.createResetLink(user.id, actor.orgId, {
+        orgId: actor.orgId,
+        userId: actor.userId,
+        email: actor.email,
+        ip: meta(req).ip,
+      });
       return reply.status(201).send({ link });
     },
   });
 
   app.post('/api/v1/service-accounts', {
     config: { access: 'tokens:manage-service' },
-    schema: { tags: ['users'], summary: 'Create a service account for an integration', body: S.ZServiceAccountBody, response: { 201: S.ZUser, ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Create a service account for an integration',
+      body: S.ZServiceAccountBody,
+      response: { 201: S.ZUser, ...errorResponses },
+    },
     handler: async (req, reply) => reply.status(201).send(await s.users.createServiceAccount(actorOf(req), req.body.name, req.body.role)),
   });
 
   app.get('/api/v1/invitations', {
     config: { access: 'users:read' },
-    schema: { tags: ['invitations'], summary: 'Invitations, paged', querystring: S.ZInvitationListQuery, response: { 200: ZPage(S.ZInvitation), ...errorResponses } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Invitations, paged',
+      querystring: S.ZInvitationListQuery,
+      response: { 200: ZPage(S.ZInvitation), ...errorResponses },
+    },
     handler: async (req) => s.invitations.list(actorOf(req), req.query.status, req.query.page, req.query.pageSize),
   });
 
   app.post('/api/v1/invitations', {
     config: { access: 'users:manage' },
-    schema: { tags: ['invitations'], summary: 'Invite a colleague by e-mail with a role', body: S.ZInviteBody, response: { 201: S.ZInviteResponse, ...errorResponses } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Invite a colleague by e-mail with a role',
+      body: S.ZInviteBody,
+      response: { 201: S.ZInviteResponse, ...errorResponses },
+    },
     handler: async (req, reply) => reply.status(201).send(await s.invitations.invite(actorOf(req), req.body)),
   });
 
   app.delete('/api/v1/invitations/:id', {
     config: { access: 'users:manage' },
-    schema: { tags: ['invitations'], summary: 'Revoke a pending invitation', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Revoke a pending invitation',
+      params: ZIdParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (req, reply) => {
       await s.invitations.revoke(actorOf(req), req.params.id);
       return reply.status(204).send(null);
@@ -78,13 +119,23 @@ export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
 
   app.get('/api/v1/invitations/lookup', {
     config: { access: 'public' },
-    schema: { tags: ['invitations'], summary: 'What an invitation link is for', querystring: S.ZTokenQuery, response: { 200: S.ZInvitationLookup, ...errorResponses } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'What an invitation link is for',
+      querystring: S.ZTokenQuery,
+      response: { 200: S.ZInvitationLookup, ...errorResponses },
+    },
     handler: async (req) => s.invitations.lookup(req.query.token),
   });
 
   app.post('/api/v1/invitations/accept', {
     config: { access: 'public' },
-    schema: { tags: ['invitations'], summary: 'Accept an invitation: create the account and log in', body: S.ZAcceptInvitationBody, response: { 201: S.ZMeResponse, ...errorResponses } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Accept an invitation: create the account and log in',
+      body: S.ZAcceptInvitationBody,
+      response: { 201: S.ZMeResponse, ...errorResponses },
+    },
     handler: async (req, reply) => {
       const r = await s.invitations.accept(req.body.token, req.body.name, req.body.password, meta(req));
       setSessionCookie(ctx, reply, r.cookie);
@@ -94,16 +145,31 @@ export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
 
   app.get('/api/v1/roles', {
     config: { access: 'roles:read' },
-    schema: { tags: ['roles'], summary: 'Roles and their permissions in this organisation', response: { 200: z.object({ items: z.array(S.ZRole) }), ...errorResponses } },
+    schema: {
+      tags: ['roles'],
+      summary: 'Roles and their permissions in this organisation',
+      response: { 200: z.object({ items: z.array(S.ZRole) }), ...errorResponses },
+    },
     handler: async (req) => {
       const map = await s.repos.roles.all(ctx.db, actorOf(req).orgId);
-      return { items: DEFAULT_ROLES.map((r) => ({ key: r.key, name: r.name, description: r.description, permissions: (map.get(r.key) ?? []).sort() })) };
+      return {
+        items: DEFAULT_ROLES.map((r) => ({
+          key: r.key,
+          name: r.name,
+          description: r.description,
+          permissions: (map.get(r.key) ?? []).sort(),
+        })),
+      };
     },
   });
 
   app.get('/api/v1/permissions', {
     config: { access: 'roles:read' },
-    schema: { tags: ['roles'], summary: 'Every permission and what it allows', response: { 200: z.object({ items: z.array(z.object({ key: z.string(), description: z.string() })) }), ...errorResponses } },
+    schema: {
+      tags: ['roles'],
+      summary: 'Every permission and what it allows',
+      response: { 200: z.object({ items: z.array(z.object({ key: z.string(), description: z.string() })) }), ...errorResponses },
+    },
     handler: async () => ({ items: Object.entries(PERMISSIONS).map(([key, description]) => ({ key, description })) }),
   });
 }

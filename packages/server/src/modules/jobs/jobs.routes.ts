@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { errorResponses, ZPage } from '../../http/common.schema.js';
-import { type RouteApp, actorOf } from '../../http/route-app.js';
+import { actorOf, type RouteApp } from '../../http/route-app.js';
 
 const ZJob = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorResponses, ZId, ZIdParams, ZName } from '../../http/common.schema.js';
-import { type RouteApp, actorOf } from '../../http/route-app.js';
+import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 
 const ZOrganisation = z.object({ id: z.string(), name: z.string(), timeZone: z.string(), createdAt: z.string() });
@@ -9,7 +9,7 @@ const ZDepartment = z.object({ id: z.string(), name: z.string(), parentId: z.str
 export function organisationRoutes(app: RouteApp, s: Services): void {
   app.get('/api/v1/organisation', {
     config: { access: 'org:read' },
-    schema: { tags: ['organisation'], summary: 'The caller\'s organisation', response: { 200: ZOrganisation, ...errorResponses } },
+    schema: { tags: ['organisation'], summary: "The caller's organisation", response: { 200: ZOrganisation, ...errorResponses } },
     handler: async (req) => s.organisation.get(actorOf(req)),
   });
 
@@ -26,7 +26,11 @@ export function organisationRoutes(app: RouteApp, s: Services): void {
 
   app.get('/api/v1/departments', {
     config: { access: 'org:read' },
-    schema: { tags: ['organisation'], summary: 'All departments (a tree through parentId)', response: { 200: z.object({ items: z.array(ZDepartment) }), ...errorResponses } },
+    schema: {
+      tags: ['organisation'],
+      summary: 'All departments (a tree through parentId)',
+      response: { 200: z.object({ items: z.array(ZDepartment) }), ...errorResponses },
+    },
     handler: async (req) => s.organisation.departments(actorOf(req)),
   });
 
@@ -55,7 +59,12 @@ export function organisationRoutes(app: RouteApp, s: Services): void {
 
   app.delete('/api/v1/departments/:id', {
     config: { access: 'departments:manage' },
-    schema: { tags: ['organisation'], summary: 'Delete an empty department', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags: ['organisation'],
+      summary: 'Delete an empty department',
+      params: ZIdParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (req, reply) => {
       await s.organisation.deleteDepartment(actorOf(req), req.params.id);
       return reply.status(204).send(null);

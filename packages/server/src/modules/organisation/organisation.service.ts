@@ -44,7 +44,13 @@ export class OrganisationService {
       });
       const after = await this.repo.find(trx, actor.orgId);
       if (!after) throw notFound('The organisation');
-      await audit({ action: 'organisation.update', entityType: 'organisation', entityId: actor.orgId, before: orgView(before), after: orgView(after) });
+      await audit({
+        action: 'organisation.update',
+        entityType: 'organisation',
+        entityId: actor.orgId,
+        before: orgView(before),
+        after: orgView(after),
+      });
       return orgView(after);
     });
   }
@@ -58,7 +64,13 @@ export class OrganisationService {
       if (input.parentId && !(await this.repo.department(trx, actor.orgId, input.parentId))) {
         throw new AppError('VALIDATION', 'The parent department does not exist.', [{ path: 'parentId', message: 'not found' }]);
       }
-      const row: DepartmentRow = { id: newId(), org_id: actor.orgId, parent_id: input.parentId ?? null, name: input.name, created_at: iso(this.ctx.clock.now()) };
+      const row: DepartmentRow = {
+        id: newId(),
+        org_id: actor.orgId,
+        parent_id: input.parentId ?? null,
+        name: input.name,
+        created_at: iso(this.ctx.clock.now()),
+      };
       await this.repo.insertDepartment(trx, row);
       await audit({ action: 'department.create', entityType: 'department', entityId: row.id, after: deptView(row) });
       return deptView(row);
@@ -86,7 +98,13 @@ export class OrganisationService {
       });
       const after = await this.repo.department(trx, actor.orgId, id);
       if (!after) throw notFound('The department');
-      await audit({ action: 'department.update', entityType: 'department', entityId: id, before: deptView(before), after: deptView(after) });
+      await audit({
+        action: 'department.update',
+        entityType: 'department',
+        entityId: id,
+        before: deptView(before),
+        after: deptView(after),
+      });
       return deptView(after);
     });
   }
