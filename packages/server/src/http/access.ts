@@ -42,6 +42,8 @@ export function registerAccessControl(
     if (!route.url.startsWith('/api/v1')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access (permission or 'public').`);
+    // Public routes say so in the OpenAPI document too: no credentials needed.
+    if (access === 'public' && route.schema) route.schema = { ...route.schema, security: [] };
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') registry.push({ method, url: route.url, access });
     }
