@@ -1,5 +1,5 @@
-import react from "@vitejs/plugin-react";
-import { defineConfig, type PluginOption } from "vite";
+import react from '@vitejs/plugin-react';
+import { defineConfig, type PluginOption } from 'vite';
 
 // The production bundle is served by the CityShield server under a strict
 // Content-Security-Policy (script-src 'self'; style-src 'self'), so nothing
@@ -12,7 +12,7 @@ const reactPlugin = react() as unknown as PluginOption;
 export default defineConfig({
   plugins: [reactPlugin],
   build: {
-    outDir: "dist",
+    outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,
     cssCodeSplit: true,
@@ -21,12 +21,12 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      "/api": { target: "http://localhost:8080", changeOrigin: false },
+      '/api': { target: 'http://localhost:8080', changeOrigin: false },
     },
   },
   preview: {
     proxy: {
-      "/api": { target: "http://localhost:8080", changeOrigin: false },
+      '/api': { target: 'http://localhost:8080', changeOrigin: false },
     },
   },
 });

@@ -79,8 +79,25 @@ describeOnEachDatabase('log in and sessions', (get) => {
     const ghostLocked = await anon.post('/api/v1/auth/login', { email: ghost, password: 'anything long enough' });
     expect(ghostLocked.statusCode).toBe(429);
     expect(ghostLocked.json()).toEqual(locked.json());
-    const users = await h.runtime.ctx.db.selectFrom('users').select(['locked_until']).where('email', '=', email).executeTakeFirstOrThrow();
+    const users = await h.runtime.ctx.db
+      .selectFrom('users')
+      .select(['id', 'locked_until'])
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
     expect(users.locked_until).not.toBeNull();
+  });
+
+  it('an administrator can lift a lockout at once', async () => {
+    const h = get();
+    const { admin } = await newOrganisation(h);
+    const m = await newMember(h, admin, 'staff');
+    const anon = new TestClient(h.built.app);
+    for (let i = 0; i < 5; i++) await anon.post('/api/v1/auth/login', { email: m.email, password: `wrong password ${i}` });
+    expect((await admin.get(`/api/v1/users/${m.id}`)).json().status).toBe('locked');
+    expect((await anon.post('/api/v1/auth/login', { email: m.email, password: STRONG_PASSWORD })).statusCode).toBe(429);
+    const res = await admin.post(`/api/v1/users/${m.id}/unlock`);
+    expect(res.json().status).toBe('active');
+    expect((await anon.post('/api/v1/auth/login', { email: m.email, password: STRONG_PASSWORD })).statusCode).toBe(200);
   });
 
   it('logs out this session, or every session', async () => {

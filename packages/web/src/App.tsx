@@ -1,24 +1,24 @@
-import type { ReactNode } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
-import { AuthProvider, useAuth } from "./auth/AuthContext";
-import { RedirectIfLoggedIn, RequirePermission } from "./auth/guards";
-import { AppLayout } from "./components/AppLayout";
-import { FullPageLoading } from "./components/Loading";
-import { I18nProvider } from "./i18n";
-import { AuditPage } from "./pages/audit/AuditPage";
-import { InviteAcceptPage } from "./pages/auth/InviteAcceptPage";
-import { LandingPage } from "./pages/auth/LandingPage";
-import { LoginPage } from "./pages/auth/LoginPage";
-import { ResetCompletePage } from "./pages/auth/ResetCompletePage";
-import { ResetRequestPage } from "./pages/auth/ResetRequestPage";
-import { SetupPage } from "./pages/auth/SetupPage";
-import { DashboardPage } from "./pages/DashboardPage";
-import { JobsPage } from "./pages/JobsPage";
-import { NotFoundPage } from "./pages/NotFoundPage";
-import { OrganisationPage } from "./pages/organisation/OrganisationPage";
-import { ProfilePage } from "./pages/profile/ProfilePage";
-import { RolesPage } from "./pages/RolesPage";
-import { UsersPage } from "./pages/users/UsersPage";
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { RedirectIfLoggedIn, RequirePermission } from './auth/guards';
+import { AppLayout } from './components/AppLayout';
+import { FullPageLoading } from './components/Loading';
+import { I18nProvider } from './i18n';
+import { AuditPage } from './pages/audit/AuditPage';
+import { InviteAcceptPage } from './pages/auth/InviteAcceptPage';
+import { LandingPage } from './pages/auth/LandingPage';
+import { LoginPage } from './pages/auth/LoginPage';
+import { ResetCompletePage } from './pages/auth/ResetCompletePage';
+import { ResetRequestPage } from './pages/auth/ResetRequestPage';
+import { SetupPage } from './pages/auth/SetupPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { JobsPage } from './pages/JobsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganisationPage } from './pages/organisation/OrganisationPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
+import { RolesPage } from './pages/RolesPage';
+import { UsersPage } from './pages/users/UsersPage';
 
 /**
  * Shell for every page that needs a session. "/" without a session shows the
@@ -30,15 +30,13 @@ function AuthedShell() {
   const location = useLocation();
   if (me === undefined) return <FullPageLoading />;
   if (me === null) {
-    if (location.pathname === "/") return <LandingPage />;
+    if (location.pathname === '/') return <LandingPage />;
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
   return <AppLayout />;
 }
 
-const guard = (permission: string, page: ReactNode) => (
-  <RequirePermission permission={permission}>{page}</RequirePermission>
-);
+const guard = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
 export function App() {
   return (
@@ -61,11 +59,11 @@ export function App() {
             <Route element={<AuthedShell />}>
               <Route index element={<DashboardPage />} />
               <Route path="profile" element={<ProfilePage />} />
-              <Route path="organisation" element={guard("org:read", <OrganisationPage />)} />
-              <Route path="users" element={guard("users:read", <UsersPage />)} />
-              <Route path="roles" element={guard("roles:read", <RolesPage />)} />
-              <Route path="audit" element={guard("audit:read", <AuditPage />)} />
-              <Route path="jobs" element={guard("jobs:read", <JobsPage />)} />
+              <Route path="organisation" element={guard('org:read', <OrganisationPage />)} />
+              <Route path="users" element={guard('users:read', <UsersPage />)} />
+              <Route path="roles" element={guard('roles:read', <RolesPage />)} />
+              <Route path="audit" element={guard('audit:read', <AuditPage />)} />
+              <Route path="jobs" element={guard('jobs:read', <JobsPage />)} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

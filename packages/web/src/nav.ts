@@ -1,23 +1,28 @@
-import type { ComponentType } from "react";
-import { IconBuilding, IconClock, IconHome, IconKey, IconList, IconUser, IconUsers } from "./components/Icons";
-import type { MessageKey } from "./i18n";
+import type { ComponentType } from 'react';
+import { IconBuilding, IconClock, IconHome, IconKey, IconList, IconUser, IconUsers } from './components/Icons';
+import type { MessageKey } from './i18n';
 
 export interface NavItem {
   path: string;
   /** Key under "nav." and "dashboard.cards." */
-  id: "dashboard" | "organisation" | "users" | "roles" | "audit" | "jobs" | "profile";
+  id: 'dashboard' | 'organisation' | 'users' | 'roles' | 'audit' | 'jobs' | 'profile';
   permission: string | null;
   icon: ComponentType<{ className?: string }>;
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { path: "/", id: "dashboard", permission: null, icon: IconHome },
-  { path: "/organisation", id: "organisation", permission: "org:read", icon: IconBuilding },
-  { path: "/users", id: "users", permission: "users:read", icon: IconUsers },
-  { path: "/roles", id: "roles", permission: "roles:read", icon: IconKey },
-  { path: "/audit", id: "audit", permission: "audit:read", icon: IconList },
-  { path: "/jobs", id: "jobs", permission: "jobs:read", icon: IconClock },
-  { path: "/profile", id: "profile", permission: null, icon: IconUser },
+  { path: '/', id: 'dashboard', permission: null, icon: IconHome },
+  {
+    path: '/organisation',
+    id: 'organisation',
+    permission: 'org:read',
+    icon: IconBuilding,
+  },
+  { path: '/users', id: 'users', permission: 'users:read', icon: IconUsers },
+  { path: '/roles', id: 'roles', permission: 'roles:read', icon: IconKey },
+  { path: '/audit', id: 'audit', permission: 'audit:read', icon: IconList },
+  { path: '/jobs', id: 'jobs', permission: 'jobs:read', icon: IconClock },
+  { path: '/profile', id: 'profile', permission: null, icon: IconUser },
 ];
 
 export const navLabel = (item: NavItem): MessageKey => `nav.${item.id}`;

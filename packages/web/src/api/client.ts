@@ -9,7 +9,7 @@
  * - a 401 on any call except the public ones sends the user to /login.
  */
 
-export const API_BASE = "/api/v1";
+export const API_BASE = '/api/v1';
 
 export interface ErrorDetail {
   path: string;
@@ -23,7 +23,7 @@ export class ApiError extends Error {
 
   constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
     super(message);
-    this.name = "ApiError";
+    this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
@@ -33,7 +33,7 @@ export class ApiError extends Error {
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const d of this.details) {
-      const field = d.path.split(/[./]/).filter(Boolean).pop() ?? "";
+      const field = d.path.split(/[./]/).filter(Boolean).pop() ?? '';
       if (field && !(field in out)) out[field] = d.message;
     }
     return out;
@@ -41,9 +41,9 @@ export class ApiError extends Error {
 }
 
 /** Thrown when the server could not be reached at all. */
-export const NETWORK_ERROR = "NETWORK";
+export const NETWORK_ERROR = 'NETWORK';
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
@@ -68,26 +68,29 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === "") continue;
+    if (value === undefined || value === null || value === '') continue;
     params.set(key, String(value));
   }
   const qs = params.toString();
-  return `${API_BASE}${path}${qs ? `?${qs}` : ""}`;
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseError(status: number, body: unknown): ApiError {
   const err = isRecord(body) && isRecord(body.error) ? body.error : null;
-  const code = err && typeof err.code === "string" ? err.code : `HTTP_${status}`;
-  const message = err && typeof err.message === "string" ? err.message : "";
+  const code = err && typeof err.code === 'string' ? err.code : `HTTP_${status}`;
+  const message = err && typeof err.message === 'string' ? err.message : '';
   const details: ErrorDetail[] = [];
   if (err && Array.isArray(err.details)) {
     for (const d of err.details) {
-      if (isRecord(d) && typeof d.message === "string") {
-        details.push({ path: typeof d.path === "string" ? d.path : "", message: d.message });
+      if (isRecord(d) && typeof d.message === 'string') {
+        details.push({
+          path: typeof d.path === 'string' ? d.path : '',
+          message: d.message,
+        });
       }
     }
   }
@@ -95,20 +98,20 @@ function parseError(status: number, body: unknown): ApiError {
 }
 
 async function send(method: Method, path: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(buildUrl(path, opts.query), {
       method,
       headers,
-      credentials: "same-origin",
+      credentials: 'same-origin',
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError(0, NETWORK_ERROR, "");
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, NETWORK_ERROR, '');
   }
 }
 
@@ -124,9 +127,9 @@ async function readBody(res: Response): Promise<unknown> {
 }
 
 async function refreshCsrf(): Promise<boolean> {
-  const res = await send("GET", "/auth/me", { public: true });
+  const res = await send('GET', '/auth/me', { public: true });
   const body = await readBody(res);
-  if (res.ok && isRecord(body) && typeof body.csrfToken === "string") {
+  if (res.ok && isRecord(body) && typeof body.csrfToken === 'string') {
     csrfToken = body.csrfToken;
     return true;
   }
@@ -139,7 +142,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   if (!res.ok) {
     let error = parseError(res.status, body);
     // A stale CSRF token (e.g. after the session was rotated): refresh once and retry.
-    if (error.code === "CSRF" && method !== "GET" && (await refreshCsrf())) {
+    if (error.code === 'CSRF' && method !== 'GET' && (await refreshCsrf())) {
       res = await send(method, path, opts);
       body = await readBody(res);
       if (res.ok) return body as T;
@@ -152,16 +155,13 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, "query"> = {}) =>
-    request<T>("GET", path, { ...opts, query }),
-  post: <T = void>(path: string, body?: unknown, opts: RequestOptions = {}) =>
-    request<T>("POST", path, { ...opts, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown, opts: RequestOptions = {}) =>
-    request<T>("PATCH", path, { ...opts, body }),
-  put: <T>(path: string, body: unknown, opts: RequestOptions = {}) => request<T>("PUT", path, { ...opts, body }),
-  del: (path: string, opts: RequestOptions = {}) => request<void>("DELETE", path, opts),
+  get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query'> = {}) => request<T>('GET', path, { ...opts, query }),
+  post: <T = void>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  patch: <T>(path: string, body: unknown, opts: RequestOptions = {}) => request<T>('PATCH', path, { ...opts, body }),
+  put: <T>(path: string, body: unknown, opts: RequestOptions = {}) => request<T>('PUT', path, { ...opts, body }),
+  del: (path: string, opts: RequestOptions = {}) => request<void>('DELETE', path, opts),
 };
 
 export function isAbort(e: unknown): boolean {
-  return e instanceof DOMException && e.name === "AbortError";
+  return e instanceof DOMException && e.name === 'AbortError';
 }

@@ -70,7 +70,7 @@ export interface Department {
   parentId: string | null;
 }
 
-export const USER_STATUSES = ["active", "disabled", "locked"] as const;
+export const USER_STATUSES = ['active', 'disabled', 'locked'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export interface User {
@@ -85,7 +85,7 @@ export interface User {
   createdAt: string;
 }
 
-export const INVITATION_STATUSES = ["pending", "accepted", "expired", "revoked"] as const;
+export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 export interface Invitation {
@@ -145,7 +145,7 @@ export interface AuditVerify {
   reason: string | null;
 }
 
-export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export interface Job {

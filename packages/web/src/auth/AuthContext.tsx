@@ -1,7 +1,7 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { useLocation, useNavigate } from "react-router-dom";
-import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from "../api/client";
-import type { AuthResponse, Me } from "../api/types";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from '../api/client';
+import type { AuthResponse, Me } from '../api/types';
 
 interface AuthValue {
   /** undefined while the initial /auth/me is in flight; null when not logged in. */
@@ -38,7 +38,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      applyAuth(await api.get<AuthResponse>("/auth/me", undefined, { public: true }));
+      applyAuth(await api.get<AuthResponse>('/auth/me', undefined, { public: true }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) clear();
       else throw e;
@@ -53,31 +53,35 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(() => {
       clear();
       const { pathname, search } = locationRef.current;
-      if (pathname !== "/login") navigate("/login", { replace: true, state: { from: pathname + search } });
+      if (pathname !== '/login')
+        navigate('/login', {
+          replace: true,
+          state: { from: pathname + search },
+        });
     });
     return () => setUnauthorizedHandler(null);
   }, [clear, navigate]);
 
   const login = useCallback(
     async (email: string, password: string) => {
-      applyAuth(await api.post<AuthResponse>("/auth/login", { email, password }, { public: true }));
+      applyAuth(await api.post<AuthResponse>('/auth/login', { email, password }, { public: true }));
     },
     [applyAuth],
   );
 
   const logout = useCallback(async () => {
     try {
-      await api.post("/auth/logout", undefined, { public: true });
+      await api.post('/auth/logout', undefined, { public: true });
     } finally {
       clear();
-      navigate("/login", { replace: true });
+      navigate('/login', { replace: true });
     }
   }, [clear, navigate]);
 
   const logoutEverywhere = useCallback(async () => {
-    await api.post("/auth/logout-all", undefined, { public: true });
+    await api.post('/auth/logout-all', undefined, { public: true });
     clear();
-    navigate("/login", { replace: true });
+    navigate('/login', { replace: true });
   }, [clear, navigate]);
 
   const value = useMemo<AuthValue>(() => {
@@ -99,13 +103,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
 export function useAuth(): AuthValue {
   const ctx = useContext(AuthContext);
-  if (!ctx) throw new Error("useAuth must be used inside <AuthProvider>");
+  if (!ctx) throw new Error('useAuth must be used inside <AuthProvider>');
   return ctx;
 }
 
 /** The logged-in user; only call below <RequireAuth>. */
 export function useMe(): Me {
   const { me } = useAuth();
-  if (!me) throw new Error("useMe called without a logged-in user");
+  if (!me) throw new Error('useMe called without a logged-in user');
   return me;
 }

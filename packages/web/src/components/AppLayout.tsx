@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from "react";
-import { Outlet, useLocation } from "react-router-dom";
-import { useAuth, useMe } from "../auth/AuthContext";
-import { useT } from "../i18n";
-import { Brand, SkipLink } from "./Brand";
-import { IconClose, IconMenu } from "./Icons";
-import { Sidebar } from "./Sidebar";
-import { ThemeToggle } from "./ThemeToggle";
+import { useEffect, useRef, useState } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
+import { useAuth, useMe } from '../auth/AuthContext';
+import { useT } from '../i18n';
+import { Brand, SkipLink } from './Brand';
+import { IconClose, IconMenu } from './Icons';
+import { Sidebar } from './Sidebar';
+import { ThemeToggle } from './ThemeToggle';
 
-const NAV_ID = "main-navigation";
+const NAV_ID = 'main-navigation';
 
 export function AppLayout() {
   const t = useT();
@@ -27,19 +27,20 @@ export function AppLayout() {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
+      if (e.key === 'Escape') {
         setMenuOpen(false);
         menuButtonRef.current?.focus();
       }
     };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, [menuOpen]);
 
   return (
@@ -52,7 +53,7 @@ export function AppLayout() {
           className="icon-button topbar__menu"
           aria-expanded={menuOpen}
           aria-controls={NAV_ID}
-          aria-label={menuOpen ? t("app.closeMenu") : t("app.openMenu")}
+          aria-label={menuOpen ? t('app.closeMenu') : t('app.openMenu')}
           onClick={() => setMenuOpen((o) => !o)}
         >
           {menuOpen ? <IconClose /> : <IconMenu />}
@@ -66,7 +67,7 @@ export function AppLayout() {
             <span className="topbar__user-role">{me.roleName}</span>
           </div>
           <button type="button" className="button button--secondary button--small" onClick={() => void logout()}>
-            {t("app.logout")}
+            {t('app.logout')}
           </button>
         </div>
       </header>

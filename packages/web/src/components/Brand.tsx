@@ -1,13 +1,13 @@
-import { Link } from "react-router-dom";
-import { useT } from "../i18n";
-import { IconShield } from "./Icons";
+import { Link } from 'react-router-dom';
+import { useT } from '../i18n';
+import { IconShield } from './Icons';
 
 export function Brand() {
   const t = useT();
   return (
     <Link to="/" className="brand">
       <IconShield className="brand__logo" />
-      <span className="brand__name">{t("app.name")}</span>
+      <span className="brand__name">{t('app.name')}</span>
     </Link>
   );
 }
@@ -16,7 +16,7 @@ export function SkipLink() {
   const t = useT();
   return (
     <a className="skip-link" href="#main">
-      {t("app.skipToContent")}
+      {t('app.skipToContent')}
     </a>
   );
 }

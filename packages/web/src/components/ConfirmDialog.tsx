@@ -1,5 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
-import { useT } from "../i18n";
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useT } from '../i18n';
 
 interface Props {
   open: boolean;
@@ -11,7 +11,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Modal confirmation built on the native <dialog> (focus trap and Escape for free). */
+/**
+ * Modal confirmation built on the native <dialog>: focus is trapped, Escape
+ * cancels and showModal() focuses the first button (Cancel, the safe choice).
+ */
 export function ConfirmDialog({ open, title, children, confirmLabel, busy, onConfirm, onCancel }: Props) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
@@ -43,8 +46,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
         {children}
       </div>
       <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} autoFocus>
-          {t("common.cancel")}
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy}>
           {confirmLabel}

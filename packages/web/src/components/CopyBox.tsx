@@ -1,5 +1,5 @@
-import { useId, useRef, useState } from "react";
-import { useT } from "../i18n";
+import { useId, useRef, useState } from 'react';
+import { useT } from '../i18n';
 
 interface Props {
   value: string;
@@ -16,7 +16,7 @@ export function CopyBox({ value, label, testId }: Props) {
   const t = useT();
   const id = useId();
   const valueRef = useRef<HTMLElement>(null);
-  const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   const selectValue = () => {
     const el = valueRef.current;
@@ -31,10 +31,10 @@ export function CopyBox({ value, label, testId }: Props) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
-      setStatus("copied");
+      setStatus('copied');
     } catch {
       selectValue();
-      setStatus("failed");
+      setStatus('failed');
     }
   };
 
@@ -44,15 +44,15 @@ export function CopyBox({ value, label, testId }: Props) {
         {label}
       </p>
       <div className="copy-box__row">
-        <code ref={valueRef} className="copy-box__value" data-testid={testId} aria-labelledby={id}>
+        <code ref={valueRef} className="copy-box__value" data-testid={testId}>
           {value}
         </code>
         <button type="button" className="button button--secondary" onClick={copy}>
-          {t("common.copy")}
+          {t('common.copy')}
         </button>
       </div>
       <p className="copy-box__status" role="status">
-        {status === "copied" ? t("common.copied") : status === "failed" ? t("common.copyFailed") : ""}
+        {status === 'copied' ? t('common.copied') : status === 'failed' ? t('common.copyFailed') : ''}
       </p>
     </div>
   );

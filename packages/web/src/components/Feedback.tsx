@@ -1,7 +1,7 @@
-import type { ReactNode } from "react";
-import { useT } from "../i18n";
-import { AccessDenied } from "./AccessDenied";
-import { describeError, isForbidden } from "./errors";
+import type { ReactNode } from 'react';
+import { useT } from '../i18n';
+import { AccessDenied } from './AccessDenied';
+import { describeError, isForbidden } from './errors';
 
 /** An error announced to screen readers. */
 export function ErrorAlert({ error, children }: { error?: unknown; children?: ReactNode }) {
@@ -15,7 +15,7 @@ export function ErrorAlert({ error, children }: { error?: unknown; children?: Re
 }
 
 /** A polite success / info message. */
-export function Notice({ children, tone = "success" }: { children: ReactNode; tone?: "success" | "info" }) {
+export function Notice({ children, tone = 'success' }: { children: ReactNode; tone?: 'success' | 'info' }) {
   if (!children) return null;
   return (
     <div className={`alert alert--${tone}`} role="status">
@@ -31,11 +31,11 @@ export function LoadError({ error, onRetry, asPage }: { error: unknown; onRetry?
   return (
     <div className="alert alert--error" role="alert">
       <p>
-        {t("errors.loadFailed")} {describeError(t, error)}
+        {t('errors.loadFailed')} {describeError(t, error)}
       </p>
       {onRetry && (
         <button type="button" className="button button--secondary button--small" onClick={onRetry}>
-          {t("common.retry")}
+          {t('common.retry')}
         </button>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
 
 interface FieldShellProps {
   id: string;
@@ -11,7 +11,7 @@ interface FieldShellProps {
 
 function FieldShell({ id, label, error, hint, children, className }: FieldShellProps) {
   return (
-    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
@@ -32,10 +32,10 @@ function FieldShell({ id, label, error, hint, children, className }: FieldShellP
 
 function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+  return ids.length ? ids.join(' ') : undefined;
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> & {
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
   label: string;
   value: string;
   onValueChange: (value: string) => void;
@@ -67,7 +67,7 @@ export interface Option {
   label: string;
 }
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | "value"> & {
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
   label: string;
   value: string;
   options: Option[];
@@ -77,17 +77,7 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange"
   fieldClassName?: string;
 };
 
-export function SelectField({
-  label,
-  value,
-  options,
-  onValueChange,
-  error,
-  hint,
-  fieldClassName,
-  id,
-  ...rest
-}: SelectFieldProps) {
+export function SelectField({ label, value, options, onValueChange, error, hint, fieldClassName, id, ...rest }: SelectFieldProps) {
   const autoId = useId();
   const selectId = id ?? autoId;
   return (

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode } from 'react';
 
 interface IconProps {
   className?: string;
@@ -7,7 +7,7 @@ interface IconProps {
 function Svg({ className, children }: IconProps & { children: ReactNode }) {
   return (
     <svg
-      className={`icon${className ? ` ${className}` : ""}`}
+      className={`icon${className ? ` ${className}` : ''}`}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"

@@ -1,11 +1,11 @@
-import { useT } from "../i18n";
+import { useT } from '../i18n';
 
 export function Loading({ label }: { label?: string }) {
   const t = useT();
   return (
     <p className="loading" role="status">
       <span className="spinner" aria-hidden="true" />
-      {label ?? t("app.loading")}
+      {label ?? t('app.loading')}
     </p>
   );
 }

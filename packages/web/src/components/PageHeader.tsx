@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
-import { usePageTitle } from "../hooks/usePageTitle";
+import type { ReactNode } from 'react';
+import { usePageTitle } from '../hooks/usePageTitle';
 
 export function PageHeader({ title, intro, actions }: { title: string; intro?: ReactNode; actions?: ReactNode }) {
   usePageTitle(title);

@@ -1,7 +1,7 @@
-import type { ReactNode } from "react";
-import { useT } from "../i18n";
-import { Brand, SkipLink } from "./Brand";
-import { ThemeToggle } from "./ThemeToggle";
+import type { ReactNode } from 'react';
+import { useT } from '../i18n';
+import { Brand, SkipLink } from './Brand';
+import { ThemeToggle } from './ThemeToggle';
 
 /** Centered card layout for login, set-up, password reset and invitations. */
 export function PublicLayout({ children, wide }: { children: ReactNode; wide?: boolean }) {
@@ -14,8 +14,8 @@ export function PublicLayout({ children, wide }: { children: ReactNode; wide?: b
         <ThemeToggle />
       </header>
       <main id="main" className="public-main" tabIndex={-1}>
-        <div className={`card public-card${wide ? " public-card--wide" : ""}`}>{children}</div>
-        <p className="public-tagline">{t("app.tagline")}</p>
+        <div className={`card public-card${wide ? ' public-card--wide' : ''}`}>{children}</div>
+        <p className="public-tagline">{t('app.tagline')}</p>
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
-import { NavLink } from "react-router-dom";
-import { useAuth } from "../auth/AuthContext";
-import { useT } from "../i18n";
-import { navLabel, visibleNavItems } from "../nav";
+import { NavLink } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { useT } from '../i18n';
+import { navLabel, visibleNavItems } from '../nav';
 
 interface Props {
   id: string;
@@ -13,13 +13,13 @@ export function Sidebar({ id, open, onNavigate }: Props) {
   const t = useT();
   const { can } = useAuth();
   return (
-    <nav id={id} className={`sidebar${open ? " sidebar--open" : ""}`} aria-label={t("app.mainNav")}>
+    <nav id={id} className={`sidebar${open ? ' sidebar--open' : ''}`} aria-label={t('app.mainNav')}>
       <ul className="sidebar__list">
         {visibleNavItems(can).map((item) => {
           const Icon = item.icon;
           return (
             <li key={item.path}>
-              <NavLink to={item.path} end={item.path === "/"} className="sidebar__link" onClick={onNavigate}>
+              <NavLink to={item.path} end={item.path === '/'} className="sidebar__link" onClick={onNavigate}>
                 <Icon className="sidebar__icon" />
                 <span>{t(navLabel(item))}</span>
               </NavLink>

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 
 export interface TabDef<K extends string> {
   key: K;
@@ -21,10 +21,10 @@ export function Tabs<K extends string>({ label, tabs, active, onChange, children
   const onKeyDown = (e: KeyboardEvent) => {
     const index = tabs.findIndex((tab) => tab.key === active);
     let next = index;
-    if (e.key === "ArrowRight") next = (index + 1) % tabs.length;
-    else if (e.key === "ArrowLeft") next = (index - 1 + tabs.length) % tabs.length;
-    else if (e.key === "Home") next = 0;
-    else if (e.key === "End") next = tabs.length - 1;
+    if (e.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
     else return;
     e.preventDefault();
     const tab = tabs[next];

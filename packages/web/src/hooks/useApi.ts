@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { isAbort } from "../api/client";
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isAbort } from '../api/client';
 
 export interface ApiState<T> {
   data: T | undefined;

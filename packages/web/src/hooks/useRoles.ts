@@ -1,10 +1,10 @@
-import { useMemo } from "react";
-import { api } from "../api/client";
-import type { Items, Role } from "../api/types";
-import { hasMessage, useT } from "../i18n";
-import { useApi } from "./useApi";
+import { useMemo } from 'react';
+import { api } from '../api/client';
+import type { Items, Role } from '../api/types';
+import { hasMessage, useT } from '../i18n';
+import { useApi } from './useApi';
 
-export const ROLE_KEYS = ["admin", "security_officer", "system_owner", "auditor", "staff"] as const;
+export const ROLE_KEYS = ['admin', 'security_officer', 'system_owner', 'auditor', 'staff'] as const;
 
 /**
  * Role keys and display names. Uses GET /roles when allowed and falls back to
@@ -12,10 +12,7 @@ export const ROLE_KEYS = ["admin", "security_officer", "system_owner", "auditor"
  */
 export function useRoleOptions(): { value: string; label: string }[] {
   const t = useT();
-  const roles = useApi(
-    (signal) => api.get<Items<Role>>("/roles", undefined, { signal }).catch(() => ({ items: [] as Role[] })),
-    "",
-  );
+  const roles = useApi((signal) => api.get<Items<Role>>('/roles', undefined, { signal }).catch(() => ({ items: [] as Role[] })), '');
   return useMemo(() => {
     const fromServer = roles.data?.items ?? [];
     if (fromServer.length > 0) return fromServer.map((r) => ({ value: r.key, label: r.name }));

@@ -1,5 +1,5 @@
-import { type FormEvent, useCallback, useState } from "react";
-import { fieldErrorsOf } from "../components/errors";
+import { type FormEvent, useCallback, useState } from 'react';
+import { fieldErrorsOf } from '../components/errors';
 
 export type FieldErrors = Record<string, string>;
 
@@ -13,12 +13,7 @@ export interface SubmitState {
    * Handle a form submit: runs `validate` (client-side field errors), then
    * `action`. Server field errors (`details`) are mapped onto fields.
    */
-  handle: (
-    e: FormEvent | null,
-    action: () => Promise<void>,
-    validate?: () => FieldErrors,
-    invalidMessage?: string,
-  ) => Promise<void>;
+  handle: (e: FormEvent | null, action: () => Promise<void>, validate?: () => FieldErrors, invalidMessage?: string) => Promise<void>;
 }
 
 export function useSubmit(): SubmitState {
@@ -31,12 +26,12 @@ export function useSubmit(): SubmitState {
     setFieldErrors({});
   }, []);
 
-  const handle = useCallback<SubmitState["handle"]>(async (e, action, validate, invalidMessage) => {
+  const handle = useCallback<SubmitState['handle']>(async (e, action, validate, invalidMessage) => {
     e?.preventDefault();
     const clientErrors = validate ? validate() : {};
     if (Object.keys(clientErrors).length > 0) {
       setFieldErrors(clientErrors);
-      setError(invalidMessage ?? "invalid");
+      setError(invalidMessage ?? 'invalid');
       return;
     }
     setBusy(true);

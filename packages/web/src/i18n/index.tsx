@@ -1,5 +1,5 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import en from "./en.json";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import en from './en.json';
 
 /**
  * Minimal i18n layer. Every user-visible string lives in a JSON catalogue
@@ -9,27 +9,34 @@ import en from "./en.json";
  */
 export type Messages = typeof en;
 
-type Leaves<T, P extends string = ""> = {
+type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
 export type MessageKey = Leaves<Messages>;
+
+type PluralPaths<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? never : T[K] extends { other: string } ? `${P}${K}` : PluralPaths<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** Keys whose value is an object of plural forms ({ one, other, … } as in Intl.PluralRules). */
+export type PluralKey = PluralPaths<Messages>;
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 type Catalogue = { [key: string]: string | Catalogue };
 
 const catalogues: Record<string, Catalogue> = { en };
-export const defaultLocale = "en";
-const STORAGE_KEY = "cs-locale";
+export const defaultLocale = 'en';
+const STORAGE_KEY = 'cs-locale';
 
 function lookup(catalogue: Catalogue | undefined, key: string): string | undefined {
   let node: string | Catalogue | undefined = catalogue;
-  for (const part of key.split(".")) {
-    if (node === undefined || typeof node === "string") return undefined;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
     node = node[part];
   }
-  return typeof node === "string" ? node : undefined;
+  return typeof node === 'string' ? node : undefined;
 }
 
 export function interpolate(text: string, params?: Params): string {
@@ -45,6 +52,15 @@ export function translate(locale: string, key: MessageKey, params?: Params): str
   return interpolate(text, params);
 }
 
+/** Pick the plural form for `count` (CLDR categories), falling back to "other". `{count}` is available. */
+export function translatePlural(locale: string, key: PluralKey, count: number, params?: Params): string {
+  const rule = new Intl.PluralRules(locale).select(count);
+  const all = { count, ...params };
+  const form = `${key}.${rule}`;
+  const text = lookup(catalogues[locale], form) ?? lookup(catalogues[defaultLocale], form);
+  return text !== undefined ? interpolate(text, all) : translate(locale, `${key}.other` as MessageKey, all);
+}
+
 /** True when `key` exists in the catalogue (used for data-driven keys such as permission groups). */
 export function hasMessage(key: string): key is MessageKey {
   return lookup(catalogues[defaultLocale], key) !== undefined;
@@ -57,7 +73,7 @@ function initialLocale(): string {
   } catch {
     // storage unavailable: ignore
   }
-  const browser = navigator.language.split("-")[0] ?? defaultLocale;
+  const browser = navigator.language.split('-')[0] ?? defaultLocale;
   return browser in catalogues ? browser : defaultLocale;
 }
 
@@ -71,6 +87,7 @@ interface I18nValue {
   locales: string[];
   setLocale: (locale: string) => void;
   t: Translate;
+  tp: (key: PluralKey, count: number, params?: Params) => string;
   formatDateTime: (iso: string | null | undefined) => string;
   formatDate: (iso: string | null | undefined) => string;
   formatNumber: (value: number) => string;
@@ -97,11 +114,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    const dateTime = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const number = new Intl.NumberFormat(locale);
     const fmt = (f: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
-      if (!iso) return translate(locale, "common.none");
+      if (!iso) return translate(locale, 'common.none');
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : f.format(d);
     };
@@ -110,6 +130,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locales: Object.keys(catalogues),
       setLocale,
       t: (key, params) => translate(locale, key, params),
+      tp: (key, count, params) => translatePlural(locale, key, count, params),
       formatDateTime: fmt(dateTime),
       formatDate: fmt(date),
       formatNumber: (v) => number.format(v),
@@ -121,7 +142,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
 export function useI18n(): I18nValue {
   const ctx = useContext(I18nContext);
-  if (!ctx) throw new Error("useI18n must be used inside <I18nProvider>");
+  if (!ctx) throw new Error('useI18n must be used inside <I18nProvider>');
   return ctx;
 }
 

@@ -1,25 +1,25 @@
-import { Link } from "react-router-dom";
-import { useAuth, useMe } from "../auth/AuthContext";
-import { IconChevron } from "../components/Icons";
-import { PageHeader } from "../components/PageHeader";
-import { useT } from "../i18n";
-import { navLabel, visibleNavItems } from "../nav";
+import { Link } from 'react-router-dom';
+import { useAuth, useMe } from '../auth/AuthContext';
+import { IconChevron } from '../components/Icons';
+import { PageHeader } from '../components/PageHeader';
+import { useT } from '../i18n';
+import { navLabel, visibleNavItems } from '../nav';
 
 export function DashboardPage() {
   const t = useT();
   const me = useMe();
   const { can } = useAuth();
-  const cards = visibleNavItems(can).filter((item) => item.id !== "dashboard");
+  const cards = visibleNavItems(can).filter((item) => item.id !== 'dashboard');
 
   return (
     <>
       <PageHeader
-        title={t("dashboard.greeting", { name: me.name })}
-        intro={t("dashboard.summary", { org: me.orgName, role: me.roleName })}
+        title={t('dashboard.greeting', { name: me.name })}
+        intro={t('dashboard.summary', { org: me.orgName, role: me.roleName })}
       />
       <section aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title" className="section-title">
-          {t("dashboard.shortcuts")}
+          {t('dashboard.shortcuts')}
         </h2>
         <ul className="card-grid">
           {cards.map((item) => {

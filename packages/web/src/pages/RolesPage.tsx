@@ -1,30 +1,29 @@
-import { api } from "../api/client";
-import type { Items, Permission, Role } from "../api/types";
-import { AccessDenied } from "../components/AccessDenied";
-import { isForbidden } from "../components/errors";
-import { EmptyState, LoadError } from "../components/Feedback";
-import { Loading } from "../components/Loading";
-import { PageHeader } from "../components/PageHeader";
-import { useApi } from "../hooks/useApi";
-import { useT } from "../i18n";
-import { groupPermissions } from "./permissions";
+import { api } from '../api/client';
+import type { Items, Permission, Role } from '../api/types';
+import { AccessDenied } from '../components/AccessDenied';
+import { isForbidden } from '../components/errors';
+import { EmptyState, LoadError } from '../components/Feedback';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { useApi } from '../hooks/useApi';
+import { useI18n, useT } from '../i18n';
+import { describePermission, groupPermissions } from './permissions';
 
 export function RolesPage() {
-  const t = useT();
-  const roles = useApi((signal) => api.get<Items<Role>>("/roles", undefined, { signal }), "");
-  const perms = useApi((signal) => api.get<Items<Permission>>("/permissions", undefined, { signal }), "");
-  const describe = (key: string) => perms.data?.items.find((p) => p.key === key)?.description ?? "";
+  const { t, tp } = useI18n();
+  const roles = useApi((signal) => api.get<Items<Role>>('/roles', undefined, { signal }), '');
+  const perms = useApi((signal) => api.get<Items<Permission>>('/permissions', undefined, { signal }), '');
 
   if (isForbidden(roles.error)) return <AccessDenied />;
   return (
     <>
-      <PageHeader title={t("roles.title")} intro={t("roles.intro")} />
+      <PageHeader title={t('roles.title')} intro={t('roles.intro')} />
       {roles.loading && !roles.data ? (
         <Loading />
       ) : roles.error ? (
         <LoadError error={roles.error} onRetry={roles.reload} />
       ) : !roles.data?.items.length ? (
-        <EmptyState>{t("roles.empty")}</EmptyState>
+        <EmptyState>{t('roles.empty')}</EmptyState>
       ) : (
         <div className="role-grid">
           {roles.data.items.map((role) => (
@@ -33,16 +32,16 @@ export function RolesPage() {
                 {role.name}
               </h2>
               <p className="muted">{role.description}</p>
-              <p className="small muted">{t("roles.permissionCount", { count: role.permissions.length })}</p>
+              <p className="small muted">{tp('roles.permissionCount', role.permissions.length)}</p>
               {role.permissions.length === 0 ? (
-                <p>{t("roles.noPermissions")}</p>
+                <p>{t('roles.noPermissions')}</p>
               ) : (
                 groupPermissions(t, role.permissions).map((group) => (
                   <div key={group.prefix} className="perm-group">
                     <h3 className="perm-group__title">{group.label}</h3>
-                    <ul className="chip-list" aria-label={t("roles.permissionsOf", { role: role.name })}>
+                    <ul className="chip-list" aria-label={t('roles.permissionsOf', { role: role.name })}>
                       {group.permissions.map((p) => (
-                        <li key={p} className="chip" title={describe(p)}>
+                        <li key={p} className="chip">
                           {p}
                         </li>
                       ))}
@@ -64,9 +63,9 @@ function PermissionLegend({ perms, loading, error }: { perms?: Permission[]; loa
   return (
     <section className="card" aria-labelledby="legend-title">
       <h2 id="legend-title" className="card__title">
-        {t("roles.legend")}
+        {t('roles.legend')}
       </h2>
-      <p className="muted">{t("roles.legendIntro")}</p>
+      <p className="muted">{t('roles.legendIntro')}</p>
       {loading && !perms ? (
         <Loading />
       ) : error ? (
@@ -74,11 +73,11 @@ function PermissionLegend({ perms, loading, error }: { perms?: Permission[]; loa
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">{t("roles.legend")}</caption>
+            <caption className="visually-hidden">{t('roles.legend')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("roles.permission")}</th>
-                <th scope="col">{t("roles.description")}</th>
+                <th scope="col">{t('roles.permission')}</th>
+                <th scope="col">{t('roles.description')}</th>
               </tr>
             </thead>
             {groupPermissions(
@@ -96,7 +95,7 @@ function PermissionLegend({ perms, loading, error }: { perms?: Permission[]; loa
                     <th scope="row">
                       <code>{key}</code>
                     </th>
-                    <td className="cell-wrap">{perms?.find((p) => p.key === key)?.description}</td>
+                    <td className="cell-wrap">{describePermission(t, key, perms?.find((p) => p.key === key)?.description)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,20 +1,20 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from 'react';
 
-export type Theme = "light" | "dark";
-const STORAGE_KEY = "cs-theme";
-const media = () => window.matchMedia("(prefers-color-scheme: dark)");
+export type Theme = 'light' | 'dark';
+const STORAGE_KEY = 'cs-theme';
+const media = () => window.matchMedia('(prefers-color-scheme: dark)');
 
 function storedTheme(): Theme | null {
   try {
     const v = localStorage.getItem(STORAGE_KEY);
-    return v === "light" || v === "dark" ? v : null;
+    return v === 'light' || v === 'dark' ? v : null;
   } catch {
     return null;
   }
 }
 
 function systemTheme(): Theme {
-  return media().matches ? "dark" : "light";
+  return media().matches ? 'dark' : 'light';
 }
 
 /**
@@ -35,13 +35,13 @@ export function useTheme(): { theme: Theme; toggle: () => void } {
     const onChange = () => {
       if (!storedTheme()) setTheme(systemTheme());
     };
-    mq.addEventListener("change", onChange);
-    return () => mq.removeEventListener("change", onChange);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
   }, []);
 
   const toggle = useCallback(() => {
     setTheme((current) => {
-      const next: Theme = current === "dark" ? "light" : "dark";
+      const next: Theme = current === 'dark' ? 'light' : 'dark';
       try {
         localStorage.setItem(STORAGE_KEY, next);
       } catch {

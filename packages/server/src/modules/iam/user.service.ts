@@ -111,6 +111,22 @@ export class UserService {
     });
   }
 
+  /**
+   * Lifts a temporary lockout at once. Failures are counted since the last success, so the
+   * unlock is recorded as one (from the address "admin-unlock").
+   */
+  async unlock(actor: Actor, id: string): Promise<UserView> {
+    return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
+      const user = await this.repos.users.find(trx, actor.orgId, id);
+      if (!user) throw notFound('The user');
+      const now = iso(this.ctx.clock.now());
+      await this.repos.users.update(trx, actor.orgId, id, { locked_until: null, failed_logins: 0, updated_at: now });
+      await this.repos.credentials.recordAttempt(trx, user.email, 'admin-unlock', now, true);
+      await audit({ action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: user.locked_until } });
+      return this.view({ ...user, locked_until: null, failed_logins: 0 });
+    });
+  }
+
   /** A service account is a user that cannot log in; it acts only through its API tokens. */
   async createServiceAccount(actor: Actor, name: string, role: string): Promise<UserView> {
     if (!isRoleKey(role)) throw new AppError('VALIDATION', 'Unknown role.', [{ path: 'role', message: 'not a role' }]);

@@ -49,6 +49,17 @@ export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
     },
   });
 
+  app.post('/api/v1/users/:id/unlock', {
+    config: { access: 'users:manage' },
+    schema: {
+      tags: ['users'],
+      summary: 'Lift a temporary lockout after failed log-ins',
+      params: ZIdParams,
+      response: { 200: S.ZUser, ...errorResponses },
+    },
+    handler: async (req) => s.users.unlock(actorOf(req), req.params.id),
+  });
+
   app.post('/api/v1/users/:id/reset-link', {
     config: { access: 'users:manage' },
     schema: {

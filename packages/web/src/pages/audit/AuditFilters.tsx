@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from "react";
-import { SelectField, TextField } from "../../components/Field";
-import { useT } from "../../i18n";
+import { type FormEvent, useState } from 'react';
+import { SelectField, TextField } from '../../components/Field';
+import { useT } from '../../i18n';
 
 export interface AuditFilterValues {
   action: string;
@@ -10,7 +10,13 @@ export interface AuditFilterValues {
   to: string;
 }
 
-export const EMPTY_FILTERS: AuditFilterValues = { action: "", actor: "", entityType: "", from: "", to: "" };
+export const EMPTY_FILTERS: AuditFilterValues = {
+  action: '',
+  actor: '',
+  entityType: '',
+  from: '',
+  to: '',
+};
 
 interface Props {
   value: AuditFilterValues;
@@ -25,31 +31,29 @@ export function AuditFilters({ value, entityTypes, onApply }: Props) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onApply({ ...draft, action: draft.action.trim(), actor: draft.actor.trim() });
+    onApply({
+      ...draft,
+      action: draft.action.trim(),
+      actor: draft.actor.trim(),
+    });
   };
 
   return (
     <search>
-      <form className="filters filters--audit" onSubmit={submit} aria-label={t("audit.filters")}>
-        <TextField label={t("audit.action")} value={draft.action} onValueChange={set("action")} autoComplete="off" />
-        <TextField
-          label={t("audit.actor")}
-          type="email"
-          value={draft.actor}
-          onValueChange={set("actor")}
-          autoComplete="off"
-        />
+      <form className="filters filters--audit" onSubmit={submit} aria-label={t('audit.filters')}>
+        <TextField label={t('audit.action')} value={draft.action} onValueChange={set('action')} autoComplete="off" />
+        <TextField label={t('audit.actor')} type="email" value={draft.actor} onValueChange={set('actor')} autoComplete="off" />
         <SelectField
-          label={t("audit.entityType")}
+          label={t('audit.entityType')}
           value={draft.entityType}
-          onValueChange={set("entityType")}
-          options={[{ value: "", label: t("audit.allTypes") }, ...entityTypes.map((e) => ({ value: e, label: e }))]}
+          onValueChange={set('entityType')}
+          options={[{ value: '', label: t('audit.allTypes') }, ...entityTypes.map((e) => ({ value: e, label: e }))]}
         />
-        <TextField label={t("audit.from")} type="date" value={draft.from} onValueChange={set("from")} max={draft.to || undefined} />
-        <TextField label={t("audit.to")} type="date" value={draft.to} onValueChange={set("to")} min={draft.from || undefined} />
+        <TextField label={t('audit.from')} type="date" value={draft.from} onValueChange={set('from')} max={draft.to || undefined} />
+        <TextField label={t('audit.to')} type="date" value={draft.to} onValueChange={set('to')} min={draft.from || undefined} />
         <div className="filters__actions">
           <button type="submit" className="button button--primary">
-            {t("common.apply")}
+            {t('common.apply')}
           </button>
           <button
             type="button"
@@ -59,7 +63,7 @@ export function AuditFilters({ value, entityTypes, onApply }: Props) {
               onApply(EMPTY_FILTERS);
             }}
           >
-            {t("common.reset")}
+            {t('common.reset')}
           </button>
         </div>
       </form>
@@ -70,7 +74,7 @@ export function AuditFilters({ value, entityTypes, onApply }: Props) {
 /** Local calendar day → ISO instant at the start ("from") or end ("to") of that day. */
 export function dayToIso(day: string, end: boolean): string | undefined {
   if (!day) return undefined;
-  const [y, m, d] = day.split("-").map(Number);
+  const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return undefined;
   const date = end ? new Date(y, m - 1, d, 23, 59, 59, 999) : new Date(y, m - 1, d, 0, 0, 0, 0);
   return date.toISOString();

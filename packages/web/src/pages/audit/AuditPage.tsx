@@ -1,21 +1,21 @@
-import { useMemo, useState } from "react";
-import { api } from "../../api/client";
-import type { AuditEntry, Page } from "../../api/types";
-import { AccessDenied } from "../../components/AccessDenied";
-import { isForbidden } from "../../components/errors";
-import { EmptyState, LoadError } from "../../components/Feedback";
-import { Loading } from "../../components/Loading";
-import { PageHeader } from "../../components/PageHeader";
-import { Pagination } from "../../components/Pagination";
-import { useApi } from "../../hooks/useApi";
-import { useT } from "../../i18n";
-import { AuditFilters, type AuditFilterValues, dayToIso, EMPTY_FILTERS } from "./AuditFilters";
-import { AuditRow } from "./AuditRow";
-import { ChainBanner } from "./ChainBanner";
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import type { AuditEntry, Page } from '../../api/types';
+import { AccessDenied } from '../../components/AccessDenied';
+import { isForbidden } from '../../components/errors';
+import { EmptyState, LoadError } from '../../components/Feedback';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { Pagination } from '../../components/Pagination';
+import { useApi } from '../../hooks/useApi';
+import { useT } from '../../i18n';
+import { AuditFilters, type AuditFilterValues, dayToIso, EMPTY_FILTERS } from './AuditFilters';
+import { AuditRow } from './AuditRow';
+import { ChainBanner } from './ChainBanner';
 
 const PAGE_SIZE = 50;
 /** Entity types the server is known to record; types seen in results are added. */
-const KNOWN_ENTITY_TYPES = ["api_token", "department", "invitation", "job", "organisation", "session", "user"];
+const KNOWN_ENTITY_TYPES = ['api_token', 'department', 'invitation', 'organisation', 'session', 'user'];
 
 export function AuditPage() {
   const t = useT();
@@ -32,7 +32,7 @@ export function AuditPage() {
     to: dayToIso(filters.to, true),
   };
   const list = useApi(async (signal) => {
-    const res = await api.get<Page<AuditEntry>>("/audit", query, { signal });
+    const res = await api.get<Page<AuditEntry>>('/audit', query, { signal });
     setSeenTypes((prev) => {
       const fresh = res.items.map((e) => e.entityType).filter((type) => !prev.includes(type));
       return fresh.length ? [...prev, ...new Set(fresh)] : prev;
@@ -44,7 +44,7 @@ export function AuditPage() {
   if (isForbidden(list.error)) return <AccessDenied />;
   return (
     <>
-      <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
+      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
       <ChainBanner />
       <AuditFilters
         value={filters}
@@ -59,20 +59,20 @@ export function AuditPage() {
       ) : list.error ? (
         <LoadError error={list.error} onRetry={list.reload} />
       ) : !list.data?.items.length ? (
-        <EmptyState>{t("audit.empty")}</EmptyState>
+        <EmptyState>{t('audit.empty')}</EmptyState>
       ) : (
         <>
           <div className="table-wrap" aria-busy={list.loading}>
             <table className="table">
-              <caption className="visually-hidden">{t("audit.tableCaption")}</caption>
+              <caption className="visually-hidden">{t('audit.tableCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("audit.seq")}</th>
-                  <th scope="col">{t("audit.time")}</th>
-                  <th scope="col">{t("audit.actor")}</th>
-                  <th scope="col">{t("audit.action")}</th>
-                  <th scope="col">{t("audit.entity")}</th>
-                  <th scope="col">{t("audit.changes")}</th>
+                  <th scope="col">{t('audit.seq')}</th>
+                  <th scope="col">{t('audit.time')}</th>
+                  <th scope="col">{t('audit.actor')}</th>
+                  <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.entity')}</th>
+                  <th scope="col">{t('audit.changes')}</th>
                 </tr>
               </thead>
               <tbody>

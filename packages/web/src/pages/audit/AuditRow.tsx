@@ -1,7 +1,7 @@
-import { useState } from "react";
-import type { AuditEntry } from "../../api/types";
-import { useI18n } from "../../i18n";
-import { AuditDiff } from "./AuditDiff";
+import { useState } from 'react';
+import type { AuditEntry } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { AuditDiff } from './AuditDiff';
 
 export function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t, formatDateTime } = useI18n();
@@ -11,12 +11,12 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
 
   return (
     <>
-      <tr className={open ? "is-expanded" : undefined}>
+      <tr className={open ? 'is-expanded' : undefined}>
         <td className="cell-num">{entry.seq}</td>
         <td>
           <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
         </td>
-        <td className="cell-wrap">{entry.actorEmail ?? t("audit.system")}</td>
+        <td className="cell-wrap">{entry.actorEmail ?? t('audit.system')}</td>
         <th scope="row">
           <code>{entry.action}</code>
         </th>
@@ -33,11 +33,11 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
               aria-controls={open ? detailsId : undefined}
               onClick={() => setOpen((o) => !o)}
             >
-              {open ? t("audit.hideChanges") : t("audit.showChanges")}
+              {open ? t('audit.hideChanges') : t('audit.showChanges')}
               <span className="visually-hidden"> #{entry.seq}</span>
             </button>
           ) : (
-            <span className="muted">{t("common.none")}</span>
+            <span className="muted">{t('common.none')}</span>
           )}
         </td>
       </tr>

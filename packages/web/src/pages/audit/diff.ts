@@ -1,6 +1,6 @@
-import type { Json } from "../../api/types";
+import type { Json } from '../../api/types';
 
-export type DiffKind = "added" | "removed" | "changed" | "unchanged";
+export type DiffKind = 'added' | 'removed' | 'changed' | 'unchanged';
 
 export interface DiffRow {
   field: string;
@@ -10,15 +10,15 @@ export interface DiffRow {
 }
 
 function isObject(v: Json | undefined): v is { [key: string]: Json } {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isScalarArray(v: Json[]): boolean {
-  return v.every((x) => x === null || typeof x !== "object");
+  return v.every((x) => x === null || typeof x !== 'object');
 }
 
 /** Flatten nested objects into dotted paths ("address.city"); arrays of scalars stay as one value. */
-export function flatten(value: Json | undefined, prefix = "", out = new Map<string, Json>()): Map<string, Json> {
+export function flatten(value: Json | undefined, prefix = '', out = new Map<string, Json>()): Map<string, Json> {
   if (isObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 0 && prefix) out.set(prefix, value);
@@ -45,11 +45,16 @@ export function diffObjects(before: Json | null, after: Json | null): DiffRow[] 
     const bv = b.get(field);
     const av = a.get(field);
     let kind: DiffKind;
-    if (!b.has(field)) kind = "added";
-    else if (!a.has(field)) kind = "removed";
-    else kind = same(bv, av) ? "unchanged" : "changed";
+    if (!b.has(field)) kind = 'added';
+    else if (!a.has(field)) kind = 'removed';
+    else kind = same(bv, av) ? 'unchanged' : 'changed';
     return { field, before: bv, after: av, kind };
   });
-  const order: Record<DiffKind, number> = { changed: 0, added: 1, removed: 2, unchanged: 3 };
+  const order: Record<DiffKind, number> = {
+    changed: 0,
+    added: 1,
+    removed: 2,
+    unchanged: 3,
+  };
   return rows.sort((x, y) => order[x.kind] - order[y.kind] || x.field.localeCompare(y.field));
 }

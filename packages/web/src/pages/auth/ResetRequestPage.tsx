@@ -1,40 +1,40 @@
-import { useState } from "react";
-import { Link } from "react-router-dom";
-import { api } from "../../api/client";
-import { TextField } from "../../components/Field";
-import { Notice } from "../../components/Feedback";
-import { FormError } from "../../components/FormError";
-import { PublicLayout } from "../../components/PublicLayout";
-import { checkEmail, requireFields } from "../../components/validation";
-import { usePageTitle } from "../../hooks/usePageTitle";
-import { useSubmit } from "../../hooks/useSubmit";
-import { useT } from "../../i18n";
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { Notice } from '../../components/Feedback';
+import { TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { PublicLayout } from '../../components/PublicLayout';
+import { checkEmail, requireFields } from '../../components/validation';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { useSubmit } from '../../hooks/useSubmit';
+import { useT } from '../../i18n';
 
 export function ResetRequestPage() {
   const t = useT();
-  usePageTitle(t("reset.requestTitle"));
+  usePageTitle(t('reset.requestTitle'));
   const form = useSubmit();
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
 
   const submit = async () => {
-    await api.post("/auth/password-reset/request", { email: email.trim() }, { public: true });
+    await api.post('/auth/password-reset/request', { email: email.trim() }, { public: true });
     setSent(true);
   };
 
-  const validate = () => checkEmail(t, "email", email, requireFields(t, { email }));
+  const validate = () => checkEmail(t, 'email', email, requireFields(t, { email }));
 
   return (
     <PublicLayout>
-      <h1 className="public-card__title">{t("reset.requestTitle")}</h1>
+      <h1 className="public-card__title">{t('reset.requestTitle')}</h1>
       {sent ? (
-        <Notice>{t("reset.requestSent")}</Notice>
+        <Notice>{t('reset.requestSent')}</Notice>
       ) : (
         <form className="form" noValidate onSubmit={(e) => void form.handle(e, submit, validate)}>
-          <p>{t("reset.requestIntro")}</p>
+          <p>{t('reset.requestIntro')}</p>
           <FormError error={form.error} />
           <TextField
-            label={t("fields.email")}
+            label={t('fields.email')}
             type="email"
             value={email}
             onValueChange={setEmail}
@@ -43,12 +43,12 @@ export function ResetRequestPage() {
             required
           />
           <button type="submit" className="button button--primary button--block" disabled={form.busy}>
-            {t("reset.requestSubmit")}
+            {t('reset.requestSubmit')}
           </button>
         </form>
       )}
       <p className="form__footer">
-        <Link to="/login">{t("common.backToLogin")}</Link>
+        <Link to="/login">{t('common.backToLogin')}</Link>
       </p>
     </PublicLayout>
   );

@@ -1,12 +1,12 @@
-import { useState } from "react";
-import { api } from "../../api/client";
-import type { Department } from "../../api/types";
-import { TextField } from "../../components/Field";
-import { FormError } from "../../components/FormError";
-import { requireFields } from "../../components/validation";
-import { useSubmit } from "../../hooks/useSubmit";
-import { useT } from "../../i18n";
-import type { DeptNode } from "./tree";
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { Department } from '../../api/types';
+import { TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { requireFields } from '../../components/validation';
+import { useSubmit } from '../../hooks/useSubmit';
+import { useT } from '../../i18n';
+import type { DeptNode } from './tree';
 
 interface TreeProps {
   nodes: DeptNode[];
@@ -19,7 +19,7 @@ interface TreeProps {
 export function DepartmentTree({ nodes, manage, onRenamed, onDelete }: TreeProps) {
   const t = useT();
   return (
-    <ul className="dept-tree" aria-label={t("organisation.departmentTree")}>
+    <ul className="dept-tree" aria-label={t('organisation.departmentTree')}>
       {nodes.map((n) => (
         <DepartmentItem key={n.dept.id} node={n} manage={manage} onRenamed={onRenamed} onDelete={onDelete} />
       ))}
@@ -59,17 +59,21 @@ function DepartmentItem({ node, manage, onRenamed, onDelete }: ItemProps) {
                   type="button"
                   className="button button--ghost button--small"
                   onClick={() => setEditing(true)}
-                  aria-label={t("organisation.renameAction", { name: dept.name })}
+                  aria-label={t('organisation.renameAction', {
+                    name: dept.name,
+                  })}
                 >
-                  {t("common.rename")}
+                  {t('common.rename')}
                 </button>
                 <button
                   type="button"
                   className="button button--ghost-danger button--small"
                   onClick={() => onDelete(dept)}
-                  aria-label={t("organisation.deleteAction", { name: dept.name })}
+                  aria-label={t('organisation.deleteAction', {
+                    name: dept.name,
+                  })}
                 >
-                  {t("common.delete")}
+                  {t('common.delete')}
                 </button>
               </span>
             )}
@@ -94,7 +98,9 @@ function RenameForm({ dept, onDone }: { dept: Department; onDone: (renamed: bool
 
   const submit = async () => {
     if (name.trim() === dept.name) return onDone(false);
-    await api.patch<Department>(`/departments/${encodeURIComponent(dept.id)}`, { name: name.trim() });
+    await api.patch<Department>(`/departments/${encodeURIComponent(dept.id)}`, {
+      name: name.trim(),
+    });
     onDone(true);
   };
 
@@ -104,25 +110,24 @@ function RenameForm({ dept, onDone }: { dept: Department; onDone: (renamed: bool
       noValidate
       onSubmit={(e) => void form.handle(e, submit, () => requireFields(t, { name }))}
       onKeyDown={(e) => {
-        if (e.key === "Escape") onDone(false);
+        if (e.key === 'Escape') onDone(false);
       }}
     >
       <FormError error={form.error} />
       <TextField
-        label={t("organisation.renameLabel", { name: dept.name })}
+        label={t('organisation.renameLabel', { name: dept.name })}
         value={name}
         onValueChange={setName}
         error={form.fieldErrors.name}
-        // biome-ignore lint/a11y/noAutofocus: focus moves into the field the user just asked to edit.
         autoFocus
         required
       />
       <div className="inline-form__actions">
         <button type="submit" className="button button--primary button--small" disabled={form.busy}>
-          {t("common.save")}
+          {t('common.save')}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={() => onDone(false)}>
-          {t("common.cancel")}
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,22 +1,22 @@
-import { useMemo, useState } from "react";
-import { api } from "../../api/client";
-import type { Organisation } from "../../api/types";
-import { useAuth } from "../../auth/AuthContext";
-import { SelectField, TextField } from "../../components/Field";
-import { Notice } from "../../components/Feedback";
-import { FormError } from "../../components/FormError";
-import { requireFields } from "../../components/validation";
-import { useSubmit } from "../../hooks/useSubmit";
-import { useI18n } from "../../i18n";
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import type { Organisation } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { Notice } from '../../components/Feedback';
+import { SelectField, TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { requireFields } from '../../components/validation';
+import { useSubmit } from '../../hooks/useSubmit';
+import { useI18n } from '../../i18n';
 
 function timeZones(current: string): string[] {
   let zones: string[] = [];
   try {
-    zones = Intl.supportedValuesOf("timeZone");
+    zones = Intl.supportedValuesOf('timeZone');
   } catch {
     zones = [];
   }
-  const all = new Set(["UTC", ...zones]);
+  const all = new Set(['UTC', ...zones]);
   if (current) all.add(current);
   return [...all].sort((a, b) => a.localeCompare(b));
 }
@@ -29,7 +29,7 @@ interface Props {
 export function OrgSettingsForm({ org, onSaved }: Props) {
   const { t, formatDate } = useI18n();
   const { can, refresh } = useAuth();
-  const editable = can("org:update");
+  const editable = can('org:update');
   const form = useSubmit();
   const [name, setName] = useState(org.name);
   const [timeZone, setTimeZone] = useState(org.timeZone);
@@ -38,7 +38,10 @@ export function OrgSettingsForm({ org, onSaved }: Props) {
 
   const submit = async () => {
     setSaved(false);
-    const next = await api.patch<Organisation>("/organisation", { name: name.trim(), timeZone });
+    const next = await api.patch<Organisation>('/organisation', {
+      name: name.trim(),
+      timeZone,
+    });
     onSaved(next);
     setSaved(true);
     // The header shows the organisation name from /auth/me.
@@ -48,19 +51,15 @@ export function OrgSettingsForm({ org, onSaved }: Props) {
   return (
     <section className="card" aria-labelledby="org-settings-title">
       <h2 id="org-settings-title" className="card__title">
-        {t("organisation.settings")}
+        {t('organisation.settings')}
       </h2>
-      <p className="muted small">{t("organisation.createdAt", { date: formatDate(org.createdAt) })}</p>
+      <p className="muted small">{t('organisation.createdAt', { date: formatDate(org.createdAt) })}</p>
       {editable ? (
-        <form
-          className="form form--narrow"
-          noValidate
-          onSubmit={(e) => void form.handle(e, submit, () => requireFields(t, { name }))}
-        >
+        <form className="form form--narrow" noValidate onSubmit={(e) => void form.handle(e, submit, () => requireFields(t, { name }))}>
           <FormError error={form.error} />
-          {saved && <Notice>{t("common.saved")}</Notice>}
+          {saved && <Notice>{t('common.saved')}</Notice>}
           <TextField
-            label={t("fields.organisationName")}
+            label={t('fields.organisationName')}
             value={name}
             onValueChange={setName}
             error={form.fieldErrors.name}
@@ -68,7 +67,7 @@ export function OrgSettingsForm({ org, onSaved }: Props) {
             required
           />
           <SelectField
-            label={t("fields.timeZone")}
+            label={t('fields.timeZone')}
             value={timeZone}
             options={zoneOptions}
             onValueChange={setTimeZone}
@@ -76,7 +75,7 @@ export function OrgSettingsForm({ org, onSaved }: Props) {
           />
           <div>
             <button type="submit" className="button button--primary" disabled={form.busy}>
-              {form.busy ? t("common.saving") : t("common.save")}
+              {form.busy ? t('common.saving') : t('common.save')}
             </button>
           </div>
         </form>
@@ -84,15 +83,15 @@ export function OrgSettingsForm({ org, onSaved }: Props) {
         <>
           <dl className="summary-list">
             <div>
-              <dt>{t("fields.organisationName")}</dt>
+              <dt>{t('fields.organisationName')}</dt>
               <dd>{org.name}</dd>
             </div>
             <div>
-              <dt>{t("fields.timeZone")}</dt>
+              <dt>{t('fields.timeZone')}</dt>
               <dd>{org.timeZone}</dd>
             </div>
           </dl>
-          <p className="muted small">{t("organisation.readOnly")}</p>
+          <p className="muted small">{t('organisation.readOnly')}</p>
         </>
       )}
     </section>

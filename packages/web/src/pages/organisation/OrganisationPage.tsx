@@ -1,23 +1,23 @@
-import { api } from "../../api/client";
-import type { Organisation } from "../../api/types";
-import { AccessDenied } from "../../components/AccessDenied";
-import { isForbidden } from "../../components/errors";
-import { LoadError } from "../../components/Feedback";
-import { Loading } from "../../components/Loading";
-import { PageHeader } from "../../components/PageHeader";
-import { useApi } from "../../hooks/useApi";
-import { useT } from "../../i18n";
-import { DepartmentsSection } from "./DepartmentsSection";
-import { OrgSettingsForm } from "./OrgSettingsForm";
+import { api } from '../../api/client';
+import type { Organisation } from '../../api/types';
+import { AccessDenied } from '../../components/AccessDenied';
+import { isForbidden } from '../../components/errors';
+import { LoadError } from '../../components/Feedback';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { useApi } from '../../hooks/useApi';
+import { useT } from '../../i18n';
+import { DepartmentsSection } from './DepartmentsSection';
+import { OrgSettingsForm } from './OrgSettingsForm';
 
 export function OrganisationPage() {
   const t = useT();
-  const org = useApi((signal) => api.get<Organisation>("/organisation", undefined, { signal }), "");
+  const org = useApi((signal) => api.get<Organisation>('/organisation', undefined, { signal }), '');
 
   if (isForbidden(org.error)) return <AccessDenied />;
   return (
     <>
-      <PageHeader title={t("organisation.title")} />
+      <PageHeader title={t('organisation.title')} />
       {org.loading && !org.data ? (
         <Loading />
       ) : org.error ? (

@@ -1,4 +1,4 @@
-import type { Department } from "../../api/types";
+import type { Department } from '../../api/types';
 
 export interface DeptNode {
   dept: Department;
@@ -37,5 +37,8 @@ export function flatten(nodes: DeptNode[]): DeptNode[] {
 }
 
 export function departmentOptions(items: Department[]): { value: string; label: string }[] {
-  return flatten(buildTree(items)).map((n) => ({ value: n.dept.id, label: `${"— ".repeat(n.depth)}${n.dept.name}` }));
+  return flatten(buildTree(items)).map((n) => ({
+    value: n.dept.id,
+    label: `${'— '.repeat(n.depth)}${n.dept.name}`,
+  }));
 }

@@ -1,29 +1,29 @@
-import { useState } from "react";
-import { api } from "../../api/client";
-import type { Items, Session } from "../../api/types";
-import { useAuth } from "../../auth/AuthContext";
-import { Badge } from "../../components/Badge";
-import { EmptyState, ErrorAlert, LoadError, Notice } from "../../components/Feedback";
-import { Loading } from "../../components/Loading";
-import { useApi } from "../../hooks/useApi";
-import { useI18n } from "../../i18n";
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { Items, Session } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { Badge } from '../../components/Badge';
+import { EmptyState, ErrorAlert, LoadError, Notice } from '../../components/Feedback';
+import { Loading } from '../../components/Loading';
+import { useApi } from '../../hooks/useApi';
+import { useI18n } from '../../i18n';
 
 export function SessionsSection({ reloadKey }: { reloadKey: number }) {
   const { t, formatDateTime } = useI18n();
   const { logoutEverywhere } = useAuth();
-  const sessions = useApi((signal) => api.get<Items<Session>>("/profile/sessions", undefined, { signal }), String(reloadKey));
+  const sessions = useApi((signal) => api.get<Items<Session>>('/profile/sessions', undefined, { signal }), String(reloadKey));
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const [message, setMessage] = useState('');
   const [busyId, setBusyId] = useState<string | null>(null);
 
   const end = async (id: string) => {
     setBusyId(id);
     setError(null);
-    setMessage("");
+    setMessage('');
     try {
       await api.del(`/profile/sessions/${encodeURIComponent(id)}`);
       sessions.setData((prev) => prev && { items: prev.items.filter((s) => s.id !== id) });
-      setMessage(t("profile.sessionEnded"));
+      setMessage(t('profile.sessionEnded'));
     } catch (e) {
       setError(e);
     } finally {
@@ -45,15 +45,15 @@ export function SessionsSection({ reloadKey }: { reloadKey: number }) {
       <div className="card__header">
         <div>
           <h2 id="sessions-title" className="card__title">
-            {t("profile.sessionsTitle")}
+            {t('profile.sessionsTitle')}
           </h2>
-          <p className="muted">{t("profile.sessionsIntro")}</p>
+          <p className="muted">{t('profile.sessionsIntro')}</p>
         </div>
         <div className="card__header-actions">
           <button type="button" className="button button--danger-outline" onClick={() => void endAll()}>
-            {t("profile.logoutAll")}
+            {t('profile.logoutAll')}
           </button>
-          <p className="muted small">{t("profile.logoutAllHint")}</p>
+          <p className="muted small">{t('profile.logoutAllHint')}</p>
         </div>
       </div>
       <ErrorAlert error={error} />
@@ -63,19 +63,19 @@ export function SessionsSection({ reloadKey }: { reloadKey: number }) {
       ) : sessions.error ? (
         <LoadError error={sessions.error} onRetry={sessions.reload} />
       ) : !sessions.data?.items.length ? (
-        <EmptyState>{t("profile.sessionsEmpty")}</EmptyState>
+        <EmptyState>{t('profile.sessionsEmpty')}</EmptyState>
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">{t("profile.sessionsTitle")}</caption>
+            <caption className="visually-hidden">{t('profile.sessionsTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("profile.userAgent")}</th>
-                <th scope="col">{t("profile.ip")}</th>
-                <th scope="col">{t("profile.created")}</th>
-                <th scope="col">{t("profile.lastSeen")}</th>
+                <th scope="col">{t('profile.userAgent')}</th>
+                <th scope="col">{t('profile.ip')}</th>
+                <th scope="col">{t('profile.created')}</th>
+                <th scope="col">{t('profile.lastSeen')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
+                  <span className="visually-hidden">{t('common.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -83,10 +83,10 @@ export function SessionsSection({ reloadKey }: { reloadKey: number }) {
               {sessions.data.items.map((s) => (
                 <tr key={s.id}>
                   <th scope="row" className="cell-wrap">
-                    <span className="cell-primary">{s.userAgent || t("common.none")}</span>
-                    {s.current && <Badge tone="info">{t("profile.thisSession")}</Badge>}
+                    <span className="cell-primary">{s.userAgent || t('common.none')}</span>
+                    {s.current && <Badge tone="info">{t('profile.thisSession')}</Badge>}
                   </th>
-                  <td>{s.ip || t("common.none")}</td>
+                  <td>{s.ip || t('common.none')}</td>
                   <td>{formatDateTime(s.createdAt)}</td>
                   <td>{formatDateTime(s.lastSeenAt)}</td>
                   <td className="cell-actions">
@@ -96,9 +96,11 @@ export function SessionsSection({ reloadKey }: { reloadKey: number }) {
                         className="button button--secondary button--small"
                         onClick={() => void end(s.id)}
                         disabled={busyId === s.id}
-                        aria-label={t("profile.endSession", { agent: s.userAgent || s.ip || s.id })}
+                        aria-label={t('profile.endSession', {
+                          agent: s.userAgent || s.ip || s.id,
+                        })}
                       >
-                        {t("profile.end")}
+                        {t('profile.end')}
                       </button>
                     )}
                   </td>

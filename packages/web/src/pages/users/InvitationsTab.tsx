@@ -1,47 +1,47 @@
-import { useState } from "react";
-import { api } from "../../api/client";
-import { INVITATION_STATUSES, type Invitation, type InvitationStatus, type Page } from "../../api/types";
-import { useAuth } from "../../auth/AuthContext";
-import { Badge, type Tone } from "../../components/Badge";
-import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { type Option, SelectField } from "../../components/Field";
-import { EmptyState, ErrorAlert, LoadError, Notice } from "../../components/Feedback";
-import { Loading } from "../../components/Loading";
-import { Pagination } from "../../components/Pagination";
-import { useApi } from "../../hooks/useApi";
-import { roleLabel } from "../../hooks/useRoles";
-import { useI18n } from "../../i18n";
-import { InviteForm } from "./InviteForm";
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { INVITATION_STATUSES, type Invitation, type InvitationStatus, type Page } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { Badge, type Tone } from '../../components/Badge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState, ErrorAlert, LoadError, Notice } from '../../components/Feedback';
+import { type Option, SelectField } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { Pagination } from '../../components/Pagination';
+import { useApi } from '../../hooks/useApi';
+import { roleLabel } from '../../hooks/useRoles';
+import { useI18n } from '../../i18n';
+import { InviteForm } from './InviteForm';
 
 const PAGE_SIZE = 25;
 const STATUS_TONE: Record<InvitationStatus, Tone> = {
-  pending: "info",
-  accepted: "success",
-  expired: "warning",
-  revoked: "neutral",
+  pending: 'info',
+  accepted: 'success',
+  expired: 'warning',
+  revoked: 'neutral',
 };
 
 export function InvitationsTab({ roles }: { roles: Option[] }) {
   const { t, formatDateTime } = useI18n();
   const { can } = useAuth();
-  const manage = can("users:manage");
-  const [status, setStatus] = useState("");
+  const manage = can('users:manage');
+  const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const [message, setMessage] = useState('');
   const query = { page, pageSize: PAGE_SIZE, status };
-  const list = useApi((signal) => api.get<Page<Invitation>>("/invitations", query, { signal }), JSON.stringify(query));
+  const list = useApi((signal) => api.get<Page<Invitation>>('/invitations', query, { signal }), JSON.stringify(query));
 
   const revoke = async () => {
     if (!revoking) return;
     setBusy(true);
     setError(null);
-    setMessage("");
+    setMessage('');
     try {
       await api.del(`/invitations/${encodeURIComponent(revoking.id)}`);
-      setMessage(t("invitations.revoked"));
+      setMessage(t('invitations.revoked'));
       list.reload();
     } catch (e) {
       setError(e);
@@ -54,21 +54,24 @@ export function InvitationsTab({ roles }: { roles: Option[] }) {
   return (
     <>
       {manage && <InviteForm roles={roles} onSent={list.reload} />}
-      <section aria-labelledby="invitations-title" className="subsection">
+      <section aria-labelledby="invitations-title" className="subsection stack">
         <h2 id="invitations-title" className="section-title">
-          {t("invitations.title")}
+          {t('invitations.title')}
         </h2>
         <search className="filters">
           <SelectField
-            label={t("invitations.filterStatus")}
+            label={t('invitations.filterStatus')}
             value={status}
             onValueChange={(v) => {
               setStatus(v);
               setPage(1);
             }}
             options={[
-              { value: "", label: t("invitations.allStatuses") },
-              ...INVITATION_STATUSES.map((s) => ({ value: s, label: t(`invitationStatus.${s}`) })),
+              { value: '', label: t('invitations.allStatuses') },
+              ...INVITATION_STATUSES.map((s) => ({
+                value: s,
+                label: t(`invitationStatus.${s}`),
+              })),
             ]}
           />
         </search>
@@ -79,21 +82,21 @@ export function InvitationsTab({ roles }: { roles: Option[] }) {
         ) : list.error ? (
           <LoadError error={list.error} onRetry={list.reload} />
         ) : !list.data?.items.length ? (
-          <EmptyState>{t("invitations.empty")}</EmptyState>
+          <EmptyState>{t('invitations.empty')}</EmptyState>
         ) : (
           <>
             <div className="table-wrap" aria-busy={list.loading}>
               <table className="table">
-                <caption className="visually-hidden">{t("invitations.tableCaption")}</caption>
+                <caption className="visually-hidden">{t('invitations.tableCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t("invitations.email")}</th>
-                    <th scope="col">{t("invitations.role")}</th>
-                    <th scope="col">{t("invitations.status")}</th>
-                    <th scope="col">{t("invitations.created")}</th>
-                    <th scope="col">{t("invitations.expires")}</th>
+                    <th scope="col">{t('invitations.email')}</th>
+                    <th scope="col">{t('invitations.role')}</th>
+                    <th scope="col">{t('invitations.status')}</th>
+                    <th scope="col">{t('invitations.created')}</th>
+                    <th scope="col">{t('invitations.expires')}</th>
                     <th scope="col">
-                      <span className="visually-hidden">{t("common.actions")}</span>
+                      <span className="visually-hidden">{t('common.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -110,14 +113,16 @@ export function InvitationsTab({ roles }: { roles: Option[] }) {
                       <td>{formatDateTime(inv.createdAt)}</td>
                       <td>{formatDateTime(inv.expiresAt)}</td>
                       <td className="cell-actions">
-                        {manage && inv.status === "pending" && (
+                        {manage && inv.status === 'pending' && (
                           <button
                             type="button"
                             className="button button--danger-outline button--small"
-                            aria-label={t("invitations.revokeAction", { email: inv.email })}
+                            aria-label={t('invitations.revokeAction', {
+                              email: inv.email,
+                            })}
                             onClick={() => setRevoking(inv)}
                           >
-                            {t("common.revoke")}
+                            {t('common.revoke')}
                           </button>
                         )}
                       </td>
@@ -132,13 +137,13 @@ export function InvitationsTab({ roles }: { roles: Option[] }) {
       </section>
       <ConfirmDialog
         open={revoking !== null}
-        title={t("invitations.revokeTitle")}
-        confirmLabel={t("common.revoke")}
+        title={t('invitations.revokeTitle')}
+        confirmLabel={t('common.revoke')}
         busy={busy}
         onConfirm={() => void revoke()}
         onCancel={() => setRevoking(null)}
       >
-        <p>{t("invitations.revokeText", { email: revoking?.email ?? "" })}</p>
+        <p>{t('invitations.revokeText', { email: revoking?.email ?? '' })}</p>
       </ConfirmDialog>
     </>
   );
