@@ -11,6 +11,7 @@ import { JobRunner } from './jobs/job-runner.js';
 import { JobScheduler } from './jobs/job-scheduler.js';
 import { createMailer } from './mail/mailer.js';
 import { AuditRepository } from './modules/audit/audit.repository.js';
+import { installBuiltInCatalogs } from './modules/catalogs/built-in.js';
 import { createServices, type Services } from './services.js';
 import { type Clock, systemClock } from './util.js';
 
@@ -51,6 +52,7 @@ export async function createRuntime(config: TConfig, opts: { clock?: Clock; log?
     log,
   };
   const services = createServices(ctx);
+  await installBuiltInCatalogs(ctx, services.catalogs);
   const runner = new JobRunner(ctx.jobs, jobDefinitions(ctx), log, config.JOB_POLL_MS);
   return {
     ctx,

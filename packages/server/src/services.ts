@@ -1,5 +1,6 @@
 import type { AppContext } from './context.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { CatalogService } from './modules/catalogs/catalog.service.js';
 import { AccountService } from './modules/iam/account.service.js';
 import { AuthService } from './modules/iam/auth.service.js';
 import { createIamRepositories, type IamRepositories } from './modules/iam/iam.repositories.js';
@@ -20,6 +21,7 @@ export interface Services {
   tokens: TokenService;
   organisation: OrganisationService;
   audit: AuditService;
+  catalogs: CatalogService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -35,5 +37,6 @@ export function createServices(ctx: AppContext): Services {
     tokens: new TokenService(ctx, repos),
     organisation: new OrganisationService(ctx),
     audit: new AuditService(ctx.db, ctx.audit),
+    catalogs: new CatalogService(ctx),
   };
 }

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'tokens:manage-service': 'Create service accounts and their API tokens',
   'audit:read': 'Read and verify the audit log',
   'jobs:read': 'See background jobs',
+  'catalogs:read': 'Browse control catalogs, profiles and their versions',
+  'catalogs:manage': 'Import catalogs and profiles and apply version upgrades',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,25 +42,25 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     key: 'security_officer',
     name: 'Security officer',
     description: 'Leads information security for the organisation (CISO).',
-    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read'],
+    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read', 'catalogs:read', 'catalogs:manage'],
   },
   {
     key: 'system_owner',
     name: 'System owner',
     description: 'Owns information systems in a department; sees and edits only their own systems.',
-    permissions: ['org:read'],
+    permissions: ['org:read', 'catalogs:read'],
   },
   {
     key: 'auditor',
     name: 'Auditor',
     description: 'Internal or independent auditor; reads everything, changes nothing outside audits.',
-    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read'],
+    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read', 'catalogs:read'],
   },
   {
     key: 'staff',
     name: 'Staff',
     description: 'Employees who take awareness training.',
-    permissions: [],
+    permissions: ['catalogs:read'],
   },
 ];
 

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { catalogRoutes } from '../modules/catalogs/catalog.routes.js';
 import { authRoutes } from '../modules/iam/auth.routes.js';
 import { profileRoutes } from '../modules/iam/profile.routes.js';
 import { userRoutes } from '../modules/iam/users.routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
   organisationRoutes(api, s);
   auditRoutes(api, s);
   jobRoutes(api, ctx);
+  catalogRoutes(api, s, { oscalMaxBytes: ctx.config.OSCAL_MAX_BYTES });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
