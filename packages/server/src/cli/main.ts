@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { VERSION } from '../version.js';
 import { adminCreate, auditVerify, backup, migrate, serve } from './commands.js';
+import { oscalExport, oscalImport, oscalList, oscalResolve, oscalValidate } from './oscal-commands.js';
 
 const program = new Command()
   .name('cityshield')
@@ -42,6 +43,46 @@ program
   .description('Write an online backup of the SQLite database to FILE (PostgreSQL: see docs/OPERATIONS.md)')
   .argument('<file>', 'where to write the backup')
   .action((file: string) => backup(loadConfig(), file));
+
+const oscal = program.command('oscal').description('OSCAL catalogs and profiles');
+oscal
+  .command('validate')
+  .description('Validate OSCAL JSON files against the official schema of their declared version (no server needed)')
+  .argument('<file...>', 'OSCAL documents')
+  .action((files: string[]) => oscalValidate(files));
+oscal
+  .command('resolve')
+  .description('Resolve a profile into its catalog, offline (no server needed)')
+  .argument('<profile>', 'the OSCAL profile')
+  .option(
+    '--source <href=file>',
+    'where an import href or back-matter resource uuid is found locally (repeatable)',
+    (v: string, prev: string[]) => [...prev, v],
+    [] as string[],
+  )
+  .option('-o, --output <file>', 'write the resolved catalog here instead of standard output')
+  .action((profile: string, o: { source: string[]; output?: string }) => oscalResolve(profile, o.source, o.output));
+oscal
+  .command('import')
+  .description('Import catalogs or profiles into the library of an organisation (validated first; all or nothing per file)')
+  .argument('<file...>', 'OSCAL catalogs or profiles; catalogs before the profiles that import them')
+  .option('--org <name>', 'organisation (needed when there are several)')
+  .action((files: string[], o: { org?: string }) => oscalImport(loadConfig(), files, o.org));
+oscal
+  .command('export')
+  .description('Write a catalog (its latest version) or a catalog version as OSCAL JSON')
+  .argument('<id>', 'catalog id or catalog version id (see `oscal list`)')
+  .requiredOption('-o, --output <file>', 'where to write')
+  .option('--resolved', 'for a profile, write its resolved catalog')
+  .option('--org <name>', 'organisation (needed when there are several)')
+  .action((id: string, o: { output: string; resolved?: boolean; org?: string }) =>
+    oscalExport(loadConfig(), id, o.output, o.org, o.resolved === true),
+  );
+oscal
+  .command('list')
+  .description('List the catalog library of an organisation')
+  .option('--org <name>', 'organisation (needed when there are several)')
+  .action((o: { org?: string }) => oscalList(loadConfig(), o.org));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {
