@@ -12,6 +12,11 @@ import { LoginPage } from './pages/auth/LoginPage';
 import { ResetCompletePage } from './pages/auth/ResetCompletePage';
 import { ResetRequestPage } from './pages/auth/ResetRequestPage';
 import { SetupPage } from './pages/auth/SetupPage';
+import { CatalogPage } from './pages/catalogs/CatalogPage';
+import { CatalogsPage } from './pages/catalogs/CatalogsPage';
+import { ControlPage } from './pages/catalogs/ControlPage';
+import { DiffPage } from './pages/catalogs/DiffPage';
+import { VersionBrowserPage } from './pages/catalogs/VersionBrowserPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { JobsPage } from './pages/JobsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -60,6 +65,11 @@ export function App() {
               <Route index element={<DashboardPage />} />
               <Route path="profile" element={<ProfilePage />} />
               <Route path="organisation" element={guard('org:read', <OrganisationPage />)} />
+              <Route path="catalogs" element={guard('catalogs:read', <CatalogsPage />)} />
+              <Route path="catalogs/:catalogId" element={guard('catalogs:read', <CatalogPage />)} />
+              <Route path="catalog-versions/:versionId" element={guard('catalogs:read', <VersionBrowserPage />)} />
+              <Route path="catalog-versions/:versionId/controls/:controlId" element={guard('catalogs:read', <ControlPage />)} />
+              <Route path="catalog-versions/:versionId/diff" element={guard('catalogs:read', <DiffPage />)} />
               <Route path="users" element={guard('users:read', <UsersPage />)} />
               <Route path="roles" element={guard('roles:read', <RolesPage />)} />
               <Route path="audit" element={guard('audit:read', <AuditPage />)} />

@@ -9,6 +9,9 @@ import './styles/components.css';
 import './styles/forms.css';
 import './styles/data.css';
 import './styles/pages.css';
+import './styles/catalogs.css';
+import './styles/browser.css';
+import './styles/control.css';
 
 applyStoredTheme();
 

@@ -1,13 +1,15 @@
 import type { ComponentType } from 'react';
-import { IconBuilding, IconClock, IconHome, IconKey, IconList, IconUser, IconUsers } from './components/Icons';
+import { IconBook, IconBuilding, IconClock, IconHome, IconKey, IconList, IconUser, IconUsers } from './components/Icons';
 import type { MessageKey } from './i18n';
 
 export interface NavItem {
   path: string;
   /** Key under "nav." and "dashboard.cards." */
-  id: 'dashboard' | 'organisation' | 'users' | 'roles' | 'audit' | 'jobs' | 'profile';
+  id: 'dashboard' | 'organisation' | 'catalogs' | 'users' | 'roles' | 'audit' | 'jobs' | 'profile';
   permission: string | null;
   icon: ComponentType<{ className?: string }>;
+  /** Other path prefixes that belong to this section (the item is highlighted there too). */
+  section?: string[];
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -17,6 +19,13 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'organisation',
     permission: 'org:read',
     icon: IconBuilding,
+  },
+  {
+    path: '/catalogs',
+    id: 'catalogs',
+    permission: 'catalogs:read',
+    icon: IconBook,
+    section: ['/catalog-versions/'],
   },
   { path: '/users', id: 'users', permission: 'users:read', icon: IconUsers },
   { path: '/roles', id: 'roles', permission: 'roles:read', icon: IconKey },
@@ -29,4 +38,9 @@ export const navLabel = (item: NavItem): MessageKey => `nav.${item.id}`;
 
 export function visibleNavItems(can: (permission: string) => boolean): NavItem[] {
   return NAV_ITEMS.filter((item) => item.permission === null || can(item.permission));
+}
+
+/** True when `pathname` is inside one of the item's extra section prefixes. */
+export function inSection(item: NavItem, pathname: string): boolean {
+  return (item.section ?? []).some((prefix) => pathname.startsWith(prefix));
 }

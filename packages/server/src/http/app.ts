@@ -92,8 +92,9 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
     // The SPA owns every non-API path; unknown /api paths stay JSON 404s.
     app.get('/*', { config: {} }, (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
-      const path = req.url.split('?')[0] ?? '/';
-      if (/\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+      // Built assets are registered one by one above; a missing one is a 404, not the app.
+      // Other paths (including ids with dots such as /controls/ac-2.1) belong to the app.
+      if (req.url.startsWith('/assets/')) return reply.callNotFound();
       return reply.type('text/html').sendFile('index.html');
     });
   }

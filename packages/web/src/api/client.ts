@@ -61,8 +61,18 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current CSRF token, for requests that do not go through `request` (e.g. uploads with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
+}
+
+/** Tell the app that the session is gone (it sends the user to /login). */
+export function notifyUnauthorized(): void {
+  onUnauthorized?.();
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -79,7 +89,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseError(status: number, body: unknown): ApiError {
+export function parseError(status: number, body: unknown): ApiError {
   const err = isRecord(body) && isRecord(body.error) ? body.error : null;
   const code = err && typeof err.code === 'string' ? err.code : `HTTP_${status}`;
   const message = err && typeof err.message === 'string' ? err.message : '';
@@ -126,7 +136,7 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-async function refreshCsrf(): Promise<boolean> {
+export async function refreshCsrf(): Promise<boolean> {
   const res = await send('GET', '/auth/me', { public: true });
   const body = await readBody(res);
   if (res.ok && isRecord(body) && typeof body.csrfToken === 'string') {
@@ -148,7 +158,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
       if (res.ok) return body as T;
       error = parseError(res.status, body);
     }
-    if (error.status === 401 && !opts.public && onUnauthorized) onUnauthorized();
+    if (error.status === 401 && !opts.public) notifyUnauthorized();
     throw error;
   }
   return body as T;

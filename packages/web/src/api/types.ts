@@ -160,3 +160,102 @@ export interface Job {
   lastError: string | null;
   key: string | null;
 }
+
+export type CatalogKind = 'catalog' | 'profile';
+
+export interface CatalogVersion {
+  id: string;
+  catalogId: string;
+  version: string;
+  oscalVersion: string;
+  title: string;
+  source: string;
+  licence: string | null;
+  controlCount: number;
+  importedAt: string;
+}
+
+export interface CatalogSummary {
+  id: string;
+  name: string;
+  kind: CatalogKind;
+  builtIn: boolean;
+  versionCount: number;
+  latest: CatalogVersion | null;
+}
+
+export interface CatalogDetail {
+  id: string;
+  name: string;
+  kind: CatalogKind;
+  builtIn: boolean;
+  /** Newest first. */
+  versions: CatalogVersion[];
+}
+
+export interface CatalogGroup {
+  id: string | null;
+  title: string | null;
+  controls: number;
+}
+
+export interface CatalogVersionInfo extends CatalogVersion {
+  kind: CatalogKind;
+  name: string;
+  builtIn: boolean;
+  groups: CatalogGroup[];
+}
+
+export interface ControlSummary {
+  id: string;
+  title: string;
+  label: string | null;
+  parentId: string | null;
+  groupId: string | null;
+  groupTitle: string | null;
+  depth: number;
+  withdrawn: boolean;
+}
+
+export interface ControlDetail {
+  id: string;
+  title: string;
+  label: string | null;
+  parentId: string | null;
+  groupId: string | null;
+  groupTitle: string | null;
+  withdrawn: boolean;
+  /** The OSCAL control object without nested controls (params, props, links, parts, class…). */
+  body: { [key: string]: Json };
+  enhancements: { id: string; title: string; label: string | null; withdrawn: boolean }[];
+}
+
+export interface CatalogImportResult {
+  catalogId: string;
+  version: CatalogVersion;
+  notes: string[];
+}
+
+export interface OscalValidation {
+  valid: boolean;
+  model: string | null;
+  declaredVersion: string | null;
+  schemaVersion: string | null;
+  notes: string[];
+  errors: { pointer: string; message: string }[];
+  truncated: boolean;
+}
+
+export interface ControlRef {
+  id: string;
+  title: string;
+}
+
+export interface CatalogDiff {
+  from: CatalogVersion;
+  to: CatalogVersion;
+  added: ControlRef[];
+  removed: ControlRef[];
+  changed: (ControlRef & { aspects: string[] })[];
+  unchanged: number;
+}

@@ -13,3 +13,9 @@ export function PageHeader({ title, intro, actions }: { title: string; intro?: R
     </div>
   );
 }
+
+/** Sets the document title without a visible header (loading and error states). */
+export function PageTitle({ title }: { title: string }) {
+  usePageTitle(title);
+  return null;
+}

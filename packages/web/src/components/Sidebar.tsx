@@ -1,7 +1,7 @@
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
-import { navLabel, visibleNavItems } from '../nav';
+import { inSection, navLabel, visibleNavItems } from '../nav';
 
 interface Props {
   id: string;
@@ -12,6 +12,7 @@ interface Props {
 export function Sidebar({ id, open, onNavigate }: Props) {
   const t = useT();
   const { can } = useAuth();
+  const { pathname } = useLocation();
   return (
     <nav id={id} className={`sidebar${open ? ' sidebar--open' : ''}`} aria-label={t('app.mainNav')}>
       <ul className="sidebar__list">
@@ -19,7 +20,14 @@ export function Sidebar({ id, open, onNavigate }: Props) {
           const Icon = item.icon;
           return (
             <li key={item.path}>
-              <NavLink to={item.path} end={item.path === '/'} className="sidebar__link" onClick={onNavigate}>
+              <NavLink
+                to={item.path}
+                end={item.path === '/'}
+                className={({ isActive }) =>
+                  !isActive && inSection(item, pathname) ? 'sidebar__link sidebar__link--section' : 'sidebar__link'
+                }
+                onClick={onNavigate}
+              >
                 <Icon className="sidebar__icon" />
                 <span>{t(navLabel(item))}</span>
               </NavLink>
