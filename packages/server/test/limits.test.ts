@@ -45,3 +45,39 @@ describe('per-address login limit and expiring links', () => {
     expect(listed.total).toBe(1);
   });
 });
+
+describe('one-time links expire', () => {
+  let h: Harness;
+  let now = new Date('2026-11-25T08:00:00Z');
+  beforeAll(async () => {
+    h = await startHarness('sqlite', { clock: { now: () => new Date(now) } });
+  });
+  afterAll(() => stopHarness(h));
+
+  it('refuses the set-up link after an hour', async () => {
+    const link = await h.runtime.services.account.issueSetupLink();
+    const token = new URL(link ?? '').searchParams.get('token');
+    now = new Date(now.getTime() + 61 * 60_000);
+    const res = await new TestClient(h.built.app).post('/api/v1/setup', {
+      token,
+      organisationName: 'Late City',
+      name: 'Ann',
+      email: 'ann@late.example',
+      password: STRONG_PASSWORD,
+    });
+    expect(res.statusCode).toBe(410);
+    expect((await new TestClient(h.built.app).get('/api/v1/setup/status')).json()).toEqual({ needsSetup: true });
+  });
+
+  it('refuses a password-reset link after an hour', async () => {
+    const { admin, adminId } = await newOrganisation(h);
+    const link = (await admin.post(`/api/v1/users/${adminId}/reset-link`)).json().link;
+    const token = new URL(link).searchParams.get('token');
+    now = new Date(now.getTime() + 61 * 60_000);
+    const res = await new TestClient(h.built.app).post('/api/v1/auth/password-reset/complete', {
+      token,
+      password: 'violet canyon drumbeat',
+    });
+    expect(res.statusCode).toBe(410);
+  });
+});
