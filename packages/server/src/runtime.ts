@@ -27,6 +27,10 @@ export function createLogger(config: Pick<TConfig, 'LOG_LEVEL'>): FastifyBaseLog
   // Secrets never reach the log: cookies, bearer tokens and password fields are redacted.
   return pino({
     level: config.LOG_LEVEL,
+    // Query strings can carry one-time tokens (invitation look-ups): log the path only.
+    serializers: {
+      req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, path: req.url?.split('?')[0], ip: req.ip }),
+    },
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token', '*.secret'],
       censor: '[redacted]',

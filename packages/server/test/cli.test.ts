@@ -103,4 +103,28 @@ describe('cityshield CLI (SQLite)', () => {
       rmSync(fresh, { recursive: true, force: true });
     }
   });
+
+  it('keeps secrets out of the log: tokens in query strings, bearer tokens, cookies, passwords', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'cityshield-log-'));
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const server = await startServerProcess({ DATA_DIR: fresh, PORT: port, LOG_LEVEL: 'info' });
+    try {
+      await fetch(`${server.url}/api/v1/invitations/lookup?token=QUERYSECRET123456`);
+      await fetch(`${server.url}/api/v1/users`, {
+        headers: { authorization: 'Bearer cst_BEARERSECRET', cookie: 'cs_session=COOKIESECRET' },
+      });
+      await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'x@example.org', password: 'PASSWORDSECRET long' }),
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const log = server.output();
+      expect(log).toContain('incoming request');
+      for (const secret of ['QUERYSECRET', 'BEARERSECRET', 'COOKIESECRET', 'PASSWORDSECRET']) expect(log).not.toContain(secret);
+    } finally {
+      await server.stop();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });
