@@ -41,7 +41,7 @@ export function createLogger(config: Pick<TConfig, 'LOG_LEVEL'>): FastifyBaseLog
 /** Opens the database, migrates it and wires every service; shared by the server, CLI and tests. */
 export async function createRuntime(config: TConfig, opts: { clock?: Clock; log?: FastifyBaseLogger } = {}): Promise<Runtime> {
   const log = opts.log ?? createLogger(config);
-  const handle = openDatabase(config);
+  const handle = await openDatabase(config);
   await migrateToLatest(handle.db);
   const clock = opts.clock ?? systemClock;
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);

@@ -9,6 +9,7 @@ import { SessionService } from './modules/iam/session.service.js';
 import { TokenService } from './modules/iam/token.service.js';
 import { UserService } from './modules/iam/user.service.js';
 import { OrganisationService } from './modules/organisation/organisation.service.js';
+import { SystemService } from './modules/registry/system.service.js';
 
 /** Every use-case service of the process, wired once from the context. */
 export interface Services {
@@ -22,6 +23,7 @@ export interface Services {
   organisation: OrganisationService;
   audit: AuditService;
   catalogs: CatalogService;
+  systems: SystemService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -38,5 +40,6 @@ export function createServices(ctx: AppContext): Services {
     organisation: new OrganisationService(ctx),
     audit: new AuditService(ctx.db, ctx.audit),
     catalogs: new CatalogService(ctx),
+    systems: new SystemService(ctx),
   };
 }

@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'jobs:read': 'See background jobs',
   'catalogs:read': 'Browse control catalogs, profiles and their versions',
   'catalogs:manage': 'Import catalogs and profiles and apply version upgrades',
+  'systems:read': 'See information systems in the register (all of them with systems:read-all, else only your own)',
+  'systems:read-all': 'See every information system of the organisation',
+  'systems:edit': 'Edit information systems (all of them with systems:manage-all, else only your own)',
+  'systems:manage-all': 'Register, edit and delete any information system; manage sectors',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -42,19 +46,30 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     key: 'security_officer',
     name: 'Security officer',
     description: 'Leads information security for the organisation (CISO).',
-    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read', 'catalogs:read', 'catalogs:manage'],
+    permissions: [
+      'org:read',
+      'users:read',
+      'roles:read',
+      'audit:read',
+      'catalogs:read',
+      'catalogs:manage',
+      'systems:read',
+      'systems:read-all',
+      'systems:edit',
+      'systems:manage-all',
+    ],
   },
   {
     key: 'system_owner',
     name: 'System owner',
     description: 'Owns information systems in a department; sees and edits only their own systems.',
-    permissions: ['org:read', 'catalogs:read'],
+    permissions: ['org:read', 'catalogs:read', 'systems:read', 'systems:edit'],
   },
   {
     key: 'auditor',
     name: 'Auditor',
     description: 'Internal or independent auditor; reads everything, changes nothing outside audits.',
-    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read', 'catalogs:read'],
+    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read', 'catalogs:read', 'systems:read', 'systems:read-all'],
   },
   {
     key: 'staff',

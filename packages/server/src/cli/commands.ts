@@ -21,7 +21,7 @@ export async function serve(config: TConfig, role: string): Promise<void> {
 }
 
 export async function migrate(config: TConfig): Promise<void> {
-  const handle = openDatabase(config);
+  const handle = await openDatabase(config);
   try {
     const applied = await migrateToLatest(handle.db);
     out(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
@@ -85,10 +85,10 @@ export async function backup(config: TConfig, file: string): Promise<void> {
   }
   const target = resolve(file);
   if (existsSync(target)) throw new Error(`${target} exists; choose a new file name`);
-  const handle = openDatabase(config);
+  const handle = await openDatabase(config);
   try {
-    // better-sqlite3's backup uses SQLite's online backup API: consistent while the server runs.
-    await handle.sqlite?.backup(target);
+    // SQLite's online backup API (through either driver): consistent while the server runs.
+    await handle.backup?.(target);
     out(`Backup written to ${target}`);
   } finally {
     await handle.close();

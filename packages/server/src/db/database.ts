@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { TConfig } from '../config.js';
+import { adaptNodeSqlite, nodeSqlite, useNodeSqlite } from './node-sqlite.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -11,12 +12,14 @@ export type Database = Kysely<DB>;
 export interface DatabaseHandle {
   db: Database;
   kind: 'sqlite' | 'postgres';
-  /** Raw better-sqlite3 handle, for the online backup that only SQLite needs. */
-  sqlite?: SQLite.Database;
+  /** SQLite's online backup (each SQLite driver has its own API for it). */
+  backup?: (target: string) => Promise<void>;
   close(): Promise<void>;
 }
 
-export function openDatabase(config: Pick<TConfig, 'databaseKind' | 'DATABASE_URL' | 'sqlitePath'>): DatabaseHandle {
+const PRAGMAS = ['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000', 'synchronous = NORMAL'];
+
+export async function openDatabase(config: Pick<TConfig, 'databaseKind' | 'DATABASE_URL' | 'sqlitePath'>): Promise<DatabaseHandle> {
   if (config.databaseKind === 'postgres') {
     // Text for timestamps, integers for flags: the same values come back from both drivers.
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
@@ -24,13 +27,31 @@ export function openDatabase(config: Pick<TConfig, 'databaseKind' | 'DATABASE_UR
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   mkdirSync(dirname(config.sqlitePath), { recursive: true });
+  if (useNodeSqlite()) {
+    const mod = await nodeSqlite();
+    const raw = new mod.DatabaseSync(config.sqlitePath);
+    for (const p of PRAGMAS) raw.exec(`PRAGMA ${p}`);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: adaptNodeSqlite(raw) }) });
+    return {
+      db,
+      kind: 'sqlite',
+      backup: async (target) => {
+        await mod.backup(raw, target);
+      },
+      close: () => db.destroy(),
+    };
+  }
   const sqlite = new SQLite(config.sqlitePath);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  for (const p of PRAGMAS) sqlite.pragma(p);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'sqlite',
+    backup: async (target) => {
+      await sqlite.backup(target);
+    },
+    close: () => db.destroy(),
+  };
 }
 
 export async function databaseReachable(db: Database): Promise<boolean> {

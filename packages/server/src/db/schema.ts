@@ -180,6 +180,39 @@ export interface CatalogControlsTable {
   body: string;
 }
 
+export interface SystemsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  name_key: string;
+  description: string;
+  owner_id: string | null;
+  department_id: string | null;
+  sector: string;
+  kind: string;
+  personal_data: string;
+  hosting: string;
+  supplier: string | null;
+  lifecycle: string;
+  tags: string;
+  custom_fields: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SystemDependenciesTable {
+  org_id: string;
+  system_id: string;
+  depends_on_id: string;
+  created_at: string;
+}
+
+export interface SectorsTable {
+  org_id: string;
+  key: string;
+  name: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   departments: DepartmentsTable;
@@ -195,7 +228,12 @@ export interface DB {
   catalogs: CatalogsTable;
   catalog_versions: CatalogVersionsTable;
   catalog_controls: CatalogControlsTable;
+  systems: SystemsTable;
+  system_dependencies: SystemDependenciesTable;
+  sectors: SectorsTable;
 }
+
+export type SystemRow = Selectable<SystemsTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -15,6 +15,7 @@ import { profileRoutes } from '../modules/iam/profile.routes.js';
 import { userRoutes } from '../modules/iam/users.routes.js';
 import { jobRoutes } from '../modules/jobs/jobs.routes.js';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js';
+import { systemRoutes } from '../modules/registry/system.routes.js';
 import type { Services } from '../services.js';
 import { VERSION } from '../version.js';
 import { type RegisteredRoute, registerAccessControl } from './access.js';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
   auditRoutes(api, s);
   jobRoutes(api, ctx);
   catalogRoutes(api, s, { oscalMaxBytes: ctx.config.OSCAL_MAX_BYTES });
+  systemRoutes(api, s);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
