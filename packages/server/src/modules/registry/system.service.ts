@@ -1,3 +1,4 @@
+import { wouldCreateCycle } from '@cityshield/core';
 import { sql } from 'kysely';
 import type { Actor, AppContext, Trx } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
@@ -5,7 +6,6 @@ import type { SystemRow } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { iso, newId, type Page } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
-import { findPath } from './dependency-path.js';
 import { BUILT_IN_SECTORS } from './register.vocabulary.js';
 import { type SystemFilter, SystemRepository } from './system.repository.js';
 
@@ -196,10 +196,11 @@ export class SystemService {
       if (edges.some((e) => e.system_id === systemId && e.depends_on_id === dependsOnId)) {
         throw new AppError('CONFLICT', `${system.name} already depends on ${target.name}.`);
       }
-      const path = findPath(edges, dependsOnId, systemId);
+      const deps = edges.map((e) => ({ dependent: e.system_id, dependsOn: e.depends_on_id }));
+      const path = wouldCreateCycle(deps, { dependent: systemId, dependsOn: dependsOnId });
       if (path) {
         const names = new Map((await this.repo.names(trx, actor.orgId, path)).map((n) => [n.id, n.name]));
-        const cycle = [system.name, ...path.map((p) => names.get(p) ?? p)].join(' → ');
+        const cycle = path.map((p) => names.get(p) ?? p).join(' → ');
         throw new AppError('VALIDATION', `This dependency would create a cycle: ${cycle}.`, [
           { path: 'dependsOnId', message: 'would create a cycle' },
         ]);
