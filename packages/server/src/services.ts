@@ -1,6 +1,7 @@
 import type { AppContext } from './context.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { CatalogService } from './modules/catalogs/catalog.service.js';
+import { ClassificationService } from './modules/classification/classification.service.js';
 import { AccountService } from './modules/iam/account.service.js';
 import { AuthService } from './modules/iam/auth.service.js';
 import { createIamRepositories, type IamRepositories } from './modules/iam/iam.repositories.js';
@@ -24,11 +25,13 @@ export interface Services {
   audit: AuditService;
   catalogs: CatalogService;
   systems: SystemService;
+  classification: ClassificationService;
 }
 
 export function createServices(ctx: AppContext): Services {
   const repos = createIamRepositories();
   const sessions = new SessionService(ctx, repos);
+  const systems = new SystemService(ctx);
   return {
     repos,
     sessions,
@@ -40,6 +43,7 @@ export function createServices(ctx: AppContext): Services {
     organisation: new OrganisationService(ctx),
     audit: new AuditService(ctx.db, ctx.audit),
     catalogs: new CatalogService(ctx),
-    systems: new SystemService(ctx),
+    systems,
+    classification: new ClassificationService(ctx, systems),
   };
 }

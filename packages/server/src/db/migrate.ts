@@ -3,12 +3,14 @@ import type { Database } from './database.js';
 import * as foundation from './migrations/2026-11-25-0001-foundation.js';
 import * as catalogs from './migrations/2026-11-25-0002-catalogs.js';
 import * as registry from './migrations/2026-11-25-0003-registry.js';
+import * as classification from './migrations/2026-11-25-0004-classification.js';
 
 /** Migrations are listed here (not discovered on disk) so the compiled build carries them. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
   '2026-11-25-0002-catalogs': catalogs,
   '2026-11-25-0003-registry': registry,
+  '2026-11-25-0004-classification': classification,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

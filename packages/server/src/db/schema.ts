@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Column conventions (one code path for SQLite and PostgreSQL): ids are UUIDv7 text, timestamps
@@ -8,6 +8,7 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   time_zone: string;
+  classification_method: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -213,6 +214,23 @@ export interface SectorsTable {
   name: string;
 }
 
+export interface ClassificationsTable {
+  id: string;
+  org_id: string;
+  system_id: string;
+  method_key: string;
+  answers: string;
+  overrides: string;
+  levels: string;
+  explanation: string;
+  security_level: string | null;
+  notation: string;
+  reason: string | null;
+  classified_by: string;
+  classified_at: string;
+  review_due: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   departments: DepartmentsTable;
@@ -231,6 +249,7 @@ export interface DB {
   systems: SystemsTable;
   system_dependencies: SystemDependenciesTable;
   sectors: SectorsTable;
+  classifications: ClassificationsTable;
 }
 
 export type SystemRow = Selectable<SystemsTable>;

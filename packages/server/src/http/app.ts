@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { catalogRoutes } from '../modules/catalogs/catalog.routes.js';
+import { classificationRoutes } from '../modules/classification/classification.routes.js';
 import { authRoutes } from '../modules/iam/auth.routes.js';
 import { profileRoutes } from '../modules/iam/profile.routes.js';
 import { userRoutes } from '../modules/iam/users.routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
   jobRoutes(api, ctx);
   catalogRoutes(api, s, { oscalMaxBytes: ctx.config.OSCAL_MAX_BYTES });
   systemRoutes(api, s);
+  classificationRoutes(api, s);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

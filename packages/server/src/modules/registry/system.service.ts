@@ -72,6 +72,11 @@ export class SystemService {
     return s;
   }
 
+  /** For other modules that change a system's data (classification, requirements). */
+  assertEditable(db: Executor, actor: Actor, id: string): Promise<SystemRow> {
+    return this.editable(db, actor, id);
+  }
+
   private async editable(db: Executor, actor: Actor, id: string): Promise<SystemRow> {
     const s = await this.visible(db, actor, id);
     if (!this.manageAll(actor) && s.owner_id !== actor.userId) throw forbidden('You can only change systems you own.');

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { errorResponses, ZIdParams } from '../../http/common.schema.js';
+import { actorOf, type RouteApp } from '../../http/route-app.js';
+import type { Services } from '../../services.js';
+
+const ZKey = z.string().min(1).max(100);
+const ZClassifyBody = z.strictObject({
+  answers: z.record(ZKey, z.union([ZKey, z.array(ZKey).max(20)])).refine((a) => Object.keys(a).length <= 200, 'too many answers'),
+  overrides: z.record(ZKey, z.strictObject({ level: ZKey, reason: z.string().trim().max(2000) })).default({}),
+  reason: z.string().trim().max(2000).nullable().default(null),
+});
+
+const ZClassification = z.object({
+  id: z.string(),
+  method: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+  overrides: z.record(z.string(), z.unknown()),
+  levels: z.record(z.string(), z.string()),
+  explanation: z.unknown(),
+  securityLevel: z.string().nullable(),
+  notation: z.string(),
+  reason: z.string().nullable(),
+  classifiedBy: z.string(),
+  classifiedAt: z.string(),
+  reviewDue: z.string().nullable(),
+});
+
+const ZRef = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export function classificationRoutes(app: RouteApp, s: Services): void {
+  app.get('/api/v1/classification/method', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['classification'],
+      summary: "The organisation's classification method with its questionnaire, and the methods to choose from",
+      response: {
+        200: z.object({
+          method: z.unknown(),
+          questions: z.array(z.unknown()),
+          available: z.array(z.object({ key: z.string(), name: z.string() })),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.classification.methodWithQuestions(actorOf(req)),
+  });
+
+  app.put('/api/v1/classification/method', {
+    config: { access: 'systems:manage-all' },
+    schema: {
+      tags: ['classification'],
+      summary: 'Choose the classification method of the organisation',
+      body: z.strictObject({ method: ZKey }),
+      response: {
+        200: z.object({
+          method: z.unknown(),
+          questions: z.array(z.unknown()),
+          available: z.array(z.object({ key: z.string(), name: z.string() })),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.classification.chooseMethod(actorOf(req), req.body.method),
+  });
+
+  app.get('/api/v1/systems/:id/classification', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['classification'],
+      summary: "A system's own classification and its effective protection need after inheritance",
+      params: ZIdParams,
+      response: {
+        200: z.object({
+          method: z.string(),
+          latest: ZClassification.nullable(),
+          effective: z
+            .object({
+              levels: z.record(z.string(), z.string().optional()),
+              securityLevel: z.string().nullable(),
+              provenance: z.array(z.object({ dimension: z.string(), source: z.string(), from: ZRef, origin: ZRef })),
+            })
+            .nullable(),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.classification.current(actorOf(req), req.params.id),
+  });
+
+  app.post('/api/v1/systems/:id/classification', {
+    config: { access: 'systems:edit' },
+    schema: {
+      tags: ['classification'],
+      summary: 'Classify a system from questionnaire answers (overrides need a written reason)',
+      params: ZIdParams,
+      body: ZClassifyBody,
+      response: {
+        201: z.object({
+          classification: ZClassification,
+          changes: z.array(
+            z.object({ systemId: z.string(), name: z.string(), dimensions: z.array(z.unknown()), securityLevel: z.unknown() }),
+          ),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req, reply) => reply.status(201).send(await s.classification.classifySystem(actorOf(req), req.params.id, req.body)),
+  });
+
+  app.get('/api/v1/systems/:id/classification/history', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['classification'],
+      summary: 'Every classification of a system, newest first: who, when, why',
+      params: ZIdParams,
+      response: {
+        200: z.object({ items: z.array(ZClassification.extend({ classifiedByName: z.string().nullable() })) }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.classification.history(actorOf(req), req.params.id),
+  });
+}

@@ -1,0 +1,244 @@
+import {
+  type Answers,
+  BUILT_IN_METHODS,
+  builtInMethod,
+  builtInQuestions,
+  ClassificationError,
+  type ClassificationMethod,
+  classify,
+  computeNeeds,
+  defaultReviewIntervals,
+  type NeedGraph,
+  nextReviewDate,
+  type Overrides,
+  recomputeAfterChange,
+  scoreQuestionnaire,
+} from '@cityshield/core';
+import type { Actor, AppContext } from '../../context.js';
+import { actorIdentity, changeWithAudit } from '../../context.js';
+import { AppError, notFound } from '../../errors.js';
+import { iso, newId } from '../../util.js';
+import type { Executor } from '../audit/audit.repository.js';
+import type { SystemService } from '../registry/system.service.js';
+
+/** Turns the engine's errors into the product's: a 400 that names what is wrong. */
+function engine<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ClassificationError) {
+      throw new AppError(
+        'VALIDATION',
+        err.message,
+        err.details.map((d) => ({ path: 'classification', message: typeof d === 'string' ? d : JSON.stringify(d) })),
+      );
+    }
+    throw err;
+  }
+}
+
+/**
+ * Classifying a system: the questionnaire of the organisation's method gives a level per
+ * dimension, the officer may override one with a written reason, and the protection need then
+ * flows along dependencies (maximum principle) to everything the system depends on.
+ */
+export class ClassificationService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly systems: SystemService,
+  ) {}
+
+  async method(db: Executor, orgId: string): Promise<ClassificationMethod> {
+    const org = await db.selectFrom('organisations').select('classification_method').where('id', '=', orgId).executeTakeFirstOrThrow();
+    const method = builtInMethod(org.classification_method);
+    if (!method) throw new AppError('VALIDATION', `Unknown classification method "${org.classification_method}".`);
+    return method;
+  }
+
+  async methodWithQuestions(actor: Actor) {
+    const method = await this.method(this.ctx.db, actor.orgId);
+    return {
+      method,
+      questions: [...(builtInQuestions(method.key) ?? [])],
+      available: BUILT_IN_METHODS.map((m) => ({ key: m.key, name: m.name })),
+    };
+  }
+
+  async chooseMethod(actor: Actor, key: string) {
+    if (!builtInMethod(key))
+      throw new AppError('VALIDATION', `Unknown method "${key}".`, [{ path: 'method', message: 'not a built-in method' }]);
+    await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
+      const before = await this.method(trx, actor.orgId);
+      await trx.updateTable('organisations').set({ classification_method: key }).where('id', '=', actor.orgId).execute();
+      await audit({
+        action: 'classification.method_change',
+        entityType: 'organisation',
+        entityId: actor.orgId,
+        before: { method: before.key },
+        after: { method: key },
+      });
+    });
+    // Read after the commit: inside the transaction only `trx` may be used (SQLite has one connection).
+    return this.methodWithQuestions(actor);
+  }
+
+  /** The newest classification of every system, plus every dependency: the input of inheritance. */
+  private async graph(db: Executor, orgId: string, method: ClassificationMethod): Promise<NeedGraph> {
+    const systems = await db.selectFrom('systems').select(['id', 'name']).where('org_id', '=', orgId).execute();
+    const rows = await db
+      .selectFrom('classifications')
+      .select(['system_id', 'levels', 'method_key', 'classified_at'])
+      .where('org_id', '=', orgId)
+      .orderBy('classified_at', 'asc')
+      .execute();
+    const own = new Map<string, Record<string, string>>();
+    for (const r of rows) if (r.method_key === method.key) own.set(r.system_id, JSON.parse(r.levels) as Record<string, string>);
+    const edges = await db.selectFrom('system_dependencies').select(['system_id', 'depends_on_id']).where('org_id', '=', orgId).execute();
+    return {
+      method,
+      systems: systems.map((s) => ({ id: s.id, name: s.name, own: own.get(s.id) ?? {} })),
+      dependencies: edges.map((e) => ({ dependent: e.system_id, dependsOn: e.depends_on_id })),
+    };
+  }
+
+  private latestRow(db: Executor, orgId: string, systemId: string) {
+    return db
+      .selectFrom('classifications')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('system_id', '=', systemId)
+      .orderBy('classified_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** The system's own classification and its effective need after inheritance, with where each level came from. */
+  async current(actor: Actor, systemId: string) {
+    await this.systems.get(actor, systemId);
+    const method = await this.method(this.ctx.db, actor.orgId);
+    const latest = await this.latestRow(this.ctx.db, actor.orgId, systemId);
+    const graph = await this.graph(this.ctx.db, actor.orgId, method);
+    const need = engine(() => computeNeeds(graph)).needs.get(systemId);
+    const names = new Map(graph.systems.map((x) => [x.id, x.name ?? x.id]));
+    return {
+      method: method.key,
+      latest: latest && latest.method_key === method.key ? view(latest) : null,
+      effective: need
+        ? {
+            levels: need.levels,
+            securityLevel: need.securityLevel ?? null,
+            provenance: Object.entries(need.provenance).map(([dimension, p]) => ({
+              dimension,
+              source: p.source,
+              from: p.from ? { id: p.from, name: names.get(p.from) ?? p.from } : null,
+              origin: p.origin ? { id: p.origin, name: names.get(p.origin) ?? p.origin } : null,
+            })),
+          }
+        : null,
+    };
+  }
+
+  async history(actor: Actor, systemId: string) {
+    await this.systems.get(actor, systemId);
+    const rows = await this.ctx.db
+      .selectFrom('classifications')
+      .leftJoin('users', 'users.id', 'classifications.classified_by')
+      .selectAll('classifications')
+      .select('users.name as classified_by_name')
+      .where('classifications.org_id', '=', actor.orgId)
+      .where('classifications.system_id', '=', systemId)
+      .orderBy('classifications.classified_at', 'desc')
+      .limit(100)
+      .execute();
+    return { items: rows.map((r) => ({ ...view(r), classifiedByName: r.classified_by_name ?? null })) };
+  }
+
+  /**
+   * Scores the answers, applies justified overrides, stores the classification as the newest in
+   * the history and reports every system whose inherited need changed because of it.
+   */
+  async classifySystem(actor: Actor, systemId: string, input: { answers: Answers; overrides: Overrides; reason: string | null }) {
+    const method = await this.method(this.ctx.db, actor.orgId);
+    const scored = engine(() => scoreQuestionnaire(method, builtInQuestions(method.key) ?? [], input.answers));
+    const result = engine(() => classify(method, scored, input.overrides));
+    return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
+      await this.systems.assertEditable(trx, actor, systemId);
+      const graphBefore = await this.graph(trx, actor.orgId, method);
+      const before = engine(() => computeNeeds(graphBefore));
+      const now = this.ctx.clock.now();
+      const row = {
+        id: newId(),
+        org_id: actor.orgId,
+        system_id: systemId,
+        method_key: method.key,
+        answers: JSON.stringify(input.answers),
+        overrides: JSON.stringify(input.overrides),
+        levels: JSON.stringify(result.levels),
+        explanation: JSON.stringify({ explanation: result.explanation, reasons: scored.reasons, unanswered: scored.unanswered }),
+        security_level: result.securityLevel ?? null,
+        notation: result.notation,
+        reason: input.reason,
+        classified_by: actor.userId,
+        classified_at: iso(now),
+        review_due: result.securityLevel ? nextReviewDate(now, result.securityLevel, defaultReviewIntervals(method)) : null,
+      };
+      await trx.insertInto('classifications').values(row).execute();
+      const graphAfter = await this.graph(trx, actor.orgId, method);
+      const { changes } = engine(() => recomputeAfterChange(graphAfter, systemId, before));
+      await audit({
+        action: 'system.classify',
+        entityType: 'system',
+        entityId: systemId,
+        after: {
+          notation: row.notation,
+          securityLevel: row.security_level,
+          reason: row.reason,
+          overrides: input.overrides,
+          affectedSystems: changes.length,
+        },
+      });
+      return {
+        classification: view(row),
+        changes: changes.map((c) => ({
+          systemId: c.systemId,
+          name: c.name ?? c.systemId,
+          dimensions: [...c.dimensions],
+          securityLevel: c.securityLevel,
+        })),
+      };
+    });
+  }
+}
+
+type Row = {
+  id: string;
+  method_key: string;
+  answers: string;
+  overrides: string;
+  levels: string;
+  explanation: string;
+  security_level: string | null;
+  notation: string;
+  reason: string | null;
+  classified_by: string;
+  classified_at: string;
+  review_due: string | null;
+};
+
+function view(r: Row) {
+  return {
+    id: r.id,
+    method: r.method_key,
+    answers: JSON.parse(r.answers) as Answers,
+    overrides: JSON.parse(r.overrides) as Overrides,
+    levels: JSON.parse(r.levels) as Record<string, string>,
+    explanation: JSON.parse(r.explanation) as unknown,
+    securityLevel: r.security_level,
+    notation: r.notation,
+    reason: r.reason,
+    classifiedBy: r.classified_by,
+    classifiedAt: r.classified_at,
+    reviewDue: r.review_due,
+  };
+}
