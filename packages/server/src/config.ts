@@ -7,8 +7,6 @@ import { z } from 'zod';
  * The only place that reads process.env. Everything is validated once at boot; a bad value stops
  * the process with one line per problem, naming the variable and what was expected.
  */
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const ZConfig = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -56,7 +54,25 @@ const ZConfig = z.object({
     .min(1024)
     .max(512 * 1024 * 1024)
     .default(32 * 1024 * 1024),
-  TRUST_PROXY: bool.default(false),
+  // Never "trust everything": a client could then forge X-Forwarded-For and dodge the per-address
+  // login limit. A number trusts that many proxy hops ("true" = 1); otherwise a list of addresses.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): false | number | string[] =>
+      v === 'false' || v === '0' || v === 'no'
+        ? false
+        : v === 'true' || v === 'yes'
+          ? 1
+          : /^\d+$/.test(v)
+            ? Number(v)
+            : v.split(',').map((x) => x.trim()),
+    )
+    .refine(
+      (v) => !Array.isArray(v) || v.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)),
+      'a number of proxy hops, or proxy addresses / CIDR ranges separated by commas',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),

@@ -12,7 +12,7 @@ describeOnEachDatabase('permission matrix', (get) => {
     const { routes } = get().built;
     expect(routes.length).toBeGreaterThan(25);
     for (const r of routes) {
-      expect(['public', 'authenticated', ...ALL_PERMISSIONS], `${r.method} ${r.url}`).toContain(r.access);
+      expect(['public', 'authenticated', 'session', ...ALL_PERMISSIONS], `${r.method} ${r.url}`).toContain(r.access);
     }
   });
 
@@ -35,7 +35,7 @@ describeOnEachDatabase('permission matrix', (get) => {
       const tokenRes = await member.client.post('/api/v1/tokens', { name: 'matrix', permissions: [...held], expiresInDays: 1 });
       expect(tokenRes.statusCode).toBe(201);
       tokenClient.bearer = tokenRes.json().secret;
-      for (const r of h.built.routes.filter((x) => x.access !== 'public' && x.access !== 'authenticated')) {
+      for (const r of h.built.routes.filter((x) => x.access !== 'public' && x.access !== 'authenticated' && x.access !== 'session')) {
         if (held.has(r.access)) continue;
         const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : {};
         const viaSession = await member.client.request(r.method, concrete(r.url), body);
@@ -52,9 +52,24 @@ describeOnEachDatabase('permission matrix', (get) => {
     const t = (await admin.post('/api/v1/tokens', { name: 'nothing', permissions: [], expiresInDays: 1 })).json();
     const bot = new TestClient(h.built.app);
     bot.bearer = t.secret;
-    for (const r of h.built.routes.filter((x) => x.access !== 'public' && x.access !== 'authenticated')) {
+    for (const r of h.built.routes.filter((x) => x.access !== 'public' && x.access !== 'authenticated' && x.access !== 'session')) {
       const res = await bot.request(r.method, concrete(r.url), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
     }
+  });
+
+  it("refuses API tokens, even an administrator's, on the session-only routes (passwords, sessions, tokens)", async () => {
+    const h = get();
+    const { admin } = await newOrganisation(h);
+    const t = (await admin.post('/api/v1/tokens', { name: 'everything', permissions: [...ALL_PERMISSIONS], expiresInDays: 1 })).json();
+    const bot = new TestClient(h.built.app);
+    bot.bearer = t.secret;
+    const sessionRoutes = h.built.routes.filter((x) => x.access === 'session');
+    expect(sessionRoutes.length).toBeGreaterThanOrEqual(8);
+    for (const r of sessionRoutes) {
+      const res = await bot.request(r.method, concrete(r.url), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+    }
+    expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 });

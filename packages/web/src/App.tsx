@@ -23,6 +23,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/organisation/OrganisationPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { RolesPage } from './pages/RolesPage';
+import { SystemFormPage } from './pages/systems/SystemFormPage';
+import { SystemPage } from './pages/systems/SystemPage';
+import { SystemsPage } from './pages/systems/SystemsPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 /**
@@ -70,6 +73,10 @@ export function App() {
               <Route path="catalog-versions/:versionId" element={guard('catalogs:read', <VersionBrowserPage />)} />
               <Route path="catalog-versions/:versionId/controls/:controlId" element={guard('catalogs:read', <ControlPage />)} />
               <Route path="catalog-versions/:versionId/diff" element={guard('catalogs:read', <DiffPage />)} />
+              <Route path="systems" element={guard('systems:read', <SystemsPage />)} />
+              <Route path="systems/new" element={guard('systems:edit', <SystemFormPage />)} />
+              <Route path="systems/:id" element={guard('systems:read', <SystemPage />)} />
+              <Route path="systems/:id/edit" element={guard('systems:edit', <SystemFormPage />)} />
               <Route path="users" element={guard('users:read', <UsersPage />)} />
               <Route path="roles" element={guard('roles:read', <RolesPage />)} />
               <Route path="audit" element={guard('audit:read', <AuditPage />)} />

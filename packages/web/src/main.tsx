@@ -12,6 +12,7 @@ import './styles/pages.css';
 import './styles/catalogs.css';
 import './styles/browser.css';
 import './styles/control.css';
+import './styles/systems.css';
 
 applyStoredTheme();
 

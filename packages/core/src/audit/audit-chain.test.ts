@@ -11,6 +11,7 @@ function chain(n: number): ChainedEntry[] {
       orgId: 'org',
       at: `2026-11-25T10:00:0${i}.000Z`,
       actorId: 'u1',
+      actorEmail: 'ada@city.example',
       action: 'user.update',
       entityType: 'user',
       entityId: 'u2',

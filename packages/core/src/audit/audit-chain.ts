@@ -10,6 +10,8 @@ export interface ChainedEntry {
   orgId: string | null;
   at: string;
   actorId: string | null;
+  /** Hashed too: it is what the audit page shows and filters on. */
+  actorEmail: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -39,6 +41,7 @@ export function entryHash(entry: Omit<ChainedEntry, 'hash'>): string {
     orgId: entry.orgId,
     at: entry.at,
     actorId: entry.actorId,
+    actorEmail: entry.actorEmail,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

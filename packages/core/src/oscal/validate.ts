@@ -111,6 +111,21 @@ function declaredVersionOf(document: Record<string, unknown>, model: OscalModel)
 }
 
 /** Validates a parsed OSCAL JSON document against the schema of its declared OSCAL version. */
+const MAX_DEPTH = 200;
+
+/** The JSON pointer of the first value nested deeper than `limit`, found without recursion; or null. */
+export function deeperThan(value: unknown, limit: number): string | null {
+  const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: value, depth: 0, path: '' }];
+  while (stack.length > 0) {
+    const { v, depth, path } = stack.pop() as { v: unknown; depth: number; path: string };
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > limit) return path;
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    for (const [k, x] of entries) stack.push({ v: x, depth: depth + 1, path: `${path}/${k}` });
+  }
+  return null;
+}
+
 export function validateOscal(document: unknown, options: ValidateOptions = {}): OscalValidationResult {
   const maxErrors = options.maxErrors ?? 200;
   const model = oscalModelOf(document);
@@ -126,6 +141,16 @@ export function validateOscal(document: unknown, options: ValidateOptions = {}):
   if (!isRecord(document) || model === undefined) {
     const message = `not an OSCAL document: expected a JSON object with exactly one of ${OSCAL_MODELS.join(', ')} as its root property`;
     result.errors.push({ pointer: '', keyword: 'model', message });
+    return result;
+  }
+  const tooDeep = deeperThan(document, MAX_DEPTH);
+  if (tooDeep !== null) {
+    // The compiled schema validator recurses per level: refuse before it can overflow the stack.
+    result.errors.push({
+      pointer: tooDeep,
+      keyword: 'depth',
+      message: `nesting deeper than ${MAX_DEPTH} levels; no real OSCAL document is this deep`,
+    });
     return result;
   }
   result.declaredVersion = declaredVersionOf(document, model);

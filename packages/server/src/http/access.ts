@@ -6,10 +6,12 @@ import type { SessionService } from '../modules/iam/session.service.js';
 import type { TokenService } from '../modules/iam/token.service.js';
 
 /**
- * What a route needs: a permission key, any logged-in user ('authenticated'), or nobody
- * ('public'). Every route under /api must declare one; the server refuses to start otherwise.
+ * What a route needs: a permission key, any logged-in caller ('authenticated'), a person logged
+ * in with a browser session and never an API token ('session': their own password, sessions and
+ * tokens), or nobody ('public'). Every route under /api must declare one; the server refuses to
+ * start otherwise.
  */
-export type Access = Permission | 'authenticated' | 'public';
+export type Access = Permission | 'authenticated' | 'session' | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -63,6 +65,11 @@ export function registerAccessControl(
       if (typeof sent !== 'string' || sent !== req.csrfToken) {
         throw new AppError('CSRF', 'The request is missing its CSRF token. Reload the page and try again.');
       }
+    }
+    if (access === 'session') {
+      if (actor.via !== 'session')
+        throw new AppError('FORBIDDEN', 'API tokens cannot manage passwords, sessions or tokens. Use the web app.');
+      return;
     }
     if (access !== 'authenticated' && !actor.permissions.has(access)) {
       throw new AppError('FORBIDDEN', 'You do not have permission to do this.', [{ path: '', message: `requires ${access}` }]);

@@ -31,12 +31,18 @@ export interface BuiltApp {
 
 const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
+/** A hop count becomes "trust the nearest N proxies"; addresses are passed through. */
+function trustProxy(setting: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
+}
+
 /** Assembles the HTTP server: plugins, hooks, every module's routes and the web app. */
 export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> {
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
-    trustProxy: ctx.config.TRUST_PROXY,
+    trustProxy: trustProxy(ctx.config.TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

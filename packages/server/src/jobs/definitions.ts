@@ -17,6 +17,7 @@ export function jobDefinitions(ctx: AppContext): JobDefinition[] {
     defineJob({
       name: 'send-email',
       maxAttempts: 6,
+      sensitive: true,
       payload: z.object({ to: z.string().email(), subject: z.string(), text: z.string(), html: z.string().optional() }),
       run: (p) => ctx.mailer.send(p),
     }),

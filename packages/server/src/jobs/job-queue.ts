@@ -65,16 +65,22 @@ export class JobQueue {
     return result.rows[0];
   }
 
-  async succeed(id: string): Promise<void> {
+  async succeed(id: string, erasePayload = false): Promise<void> {
     await this.db
       .updateTable('jobs')
-      .set({ status: 'succeeded', finished_at: this.clock.now().toISOString(), last_error: null, locked_by: null })
+      .set({
+        status: 'succeeded',
+        finished_at: this.clock.now().toISOString(),
+        last_error: null,
+        locked_by: null,
+        ...(erasePayload ? { payload: '{"erased":true}' } : {}),
+      })
       .where('id', '=', id)
       .execute();
   }
 
   /** Exponential backoff: 2 s, 4 s, 8 s … capped at one hour; failed for good after max attempts. */
-  async fail(job: JobRow, error: string): Promise<void> {
+  async fail(job: JobRow, error: string, erasePayloadWhenFinal = false): Promise<void> {
     const now = this.clock.now();
     const attempts = Number(job.attempts);
     const final = attempts >= Number(job.max_attempts);
@@ -87,6 +93,7 @@ export class JobQueue {
         finished_at: final ? now.toISOString() : null,
         last_error: error.slice(0, 2000),
         locked_by: null,
+        ...(final && erasePayloadWhenFinal ? { payload: '{"erased":true}' } : {}),
       })
       .where('id', '=', job.id)
       .execute();

@@ -9,6 +9,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   payload: S;
   maxAttempts: number;
+  /** The payload holds secrets (e.g. an e-mail with a one-time link): erased once the job is done. */
+  sensitive?: boolean;
   run(payload: z.infer<S>): Promise<void>;
 }
 
@@ -53,11 +55,11 @@ export class JobRunner {
       try {
         if (!def) throw new Error(`no handler for job ${job.name}`);
         await def.run(def.payload.parse(JSON.parse(job.payload)));
-        await this.queue.succeed(job.id);
+        await this.queue.succeed(job.id, def.sensitive === true);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         this.log.warn({ job: job.name, jobId: job.id, attempt: job.attempts, err: message }, 'job failed');
-        await this.queue.fail(job, message);
+        await this.queue.fail(job, message, def?.sensitive === true);
       }
       done += 1;
     }

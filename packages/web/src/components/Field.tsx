@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
 
 interface FieldShellProps {
   id: string;
@@ -97,6 +97,33 @@ export function SelectField({ label, value, options, onValueChange, error, hint,
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  fieldClassName?: string;
+};
+
+export function TextAreaField({ label, value, onValueChange, error, hint, fieldClassName, id, ...rest }: TextAreaFieldProps) {
+  const autoId = useId();
+  const areaId = id ?? autoId;
+  return (
+    <FieldShell id={areaId} label={label} error={error} hint={hint} className={fieldClassName}>
+      <textarea
+        {...rest}
+        id={areaId}
+        className="input textarea"
+        value={value}
+        onChange={(e) => onValueChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(areaId, error, hint)}
+      />
     </FieldShell>
   );
 }

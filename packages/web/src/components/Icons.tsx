@@ -121,3 +121,10 @@ export const IconBook = (p: IconProps) => (
     <path d="M6.5 8h2M6.5 11h2M15.5 8h2M15.5 11h2" />
   </Svg>
 );
+export const IconServer = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="4" y="4" width="16" height="6.5" rx="1.5" />
+    <rect x="4" y="13.5" width="16" height="6.5" rx="1.5" />
+    <path d="M7.5 7.25h.01M7.5 16.75h.01M11 7.25h5M11 16.75h5" />
+  </Svg>
+);

@@ -120,7 +120,10 @@ export class ClassificationService {
     const latest = await this.latestRow(this.ctx.db, actor.orgId, systemId);
     const graph = await this.graph(this.ctx.db, actor.orgId, method);
     const need = engine(() => computeNeeds(graph)).needs.get(systemId);
-    const names = new Map(graph.systems.map((x) => [x.id, x.name ?? x.id]));
+    // Systems the caller may not see are not named (their need still counts).
+    const owners = await this.ctx.db.selectFrom('systems').select(['id', 'owner_id']).where('org_id', '=', actor.orgId).execute();
+    const visible = new Set(owners.filter((o) => this.systems.canSee(actor, o)).map((o) => o.id));
+    const names = new Map(graph.systems.filter((x) => visible.has(x.id)).map((x) => [x.id, x.name ?? x.id]));
     return {
       method: method.key,
       latest: latest && latest.method_key === method.key ? view(latest) : null,
@@ -131,8 +134,8 @@ export class ClassificationService {
             provenance: Object.entries(need.provenance).map(([dimension, p]) => ({
               dimension,
               source: p.source,
-              from: p.from ? { id: p.from, name: names.get(p.from) ?? p.from } : null,
-              origin: p.origin ? { id: p.origin, name: names.get(p.origin) ?? p.origin } : null,
+              from: ref(p.from, names),
+              origin: ref(p.origin, names),
             })),
           }
         : null,
@@ -209,6 +212,11 @@ export class ClassificationService {
       };
     });
   }
+}
+
+function ref(id: string | undefined, names: ReadonlyMap<string, string>) {
+  const name = id === undefined ? undefined : names.get(id);
+  return id !== undefined && name !== undefined ? { id, name } : null;
 }
 
 type Row = {

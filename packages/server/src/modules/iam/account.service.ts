@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor, AppContext } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -54,6 +55,8 @@ export class AccountService {
     return changeWithAudit(this.ctx, { orgId, userId, email, ip: meta.ip }, async (trx, audit) => {
       const now = iso(this.ctx.clock.now());
       if (setupToken !== undefined) {
+        // One set-up at a time across processes, so two links used at once cannot make two organisations.
+        if (this.ctx.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('first-run-setup'))`.execute(trx);
         // Checked inside the transaction so two browsers racing one link create one organisation.
         const used = await this.repos.credentials.consumeOneTime(trx, sha256(setupToken), 'setup', now);
         if (!used) throw new AppError('GONE', 'This set-up link is invalid, used or expired. Restart the server for a new one.');
@@ -119,6 +122,10 @@ export class AccountService {
     const email = normaliseEmail(emailInput);
     const user = await this.repos.users.findByEmailForLogin(this.ctx.db, email);
     if (!user || user.disabled || user.kind !== 'person' || !this.ctx.mailer.enabled) return;
+    // A link e-mailed in the last five minutes stays the valid one: repeating the request neither
+    // floods the mailbox nor lets a stranger keep replacing the link the owner is about to use.
+    const since = iso(addMinutes(this.ctx.clock.now(), -5));
+    if (await this.repos.credentials.recentUnused(this.ctx.db, user.id, 'password_reset', since)) return;
     const link = await this.createResetLink(user.id, user.org_id, { orgId: user.org_id, userId: null, email, ip: meta.ip });
     const now = this.ctx.clock.now();
     // One reset e-mail per user per 5-minute slot: repeated clicks do not flood the mailbox.

@@ -88,7 +88,7 @@ export function authRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
   });
 
   app.post('/api/v1/auth/logout', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null(), ...errorResponses } },
     handler: async (req, reply) => {
       if (req.actor) await s.auth.logout(req.actor);
@@ -98,7 +98,7 @@ export function authRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
   });
 
   app.post('/api/v1/auth/logout-all', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: { tags: ['auth'], summary: 'End every session of the current user', response: { 204: z.null(), ...errorResponses } },
     handler: async (req, reply) => {
       if (req.actor) await s.auth.logoutEverywhere(req.actor);

@@ -34,27 +34,33 @@ export class AuthService {
     const ip = meta.ip ?? 'unknown';
     const now = clock.now();
     const windowStart = iso(addMinutes(now, -config.LOGIN_LOCKOUT_MINUTES));
+    const user = await this.repos.users.findByEmailForLogin(db, email);
 
-    if ((await this.repos.credentials.recentFailuresForIp(db, ip, windowStart)) >= config.LOGIN_IP_MAX_FAILURES) {
+    // A locked account answers at once and records nothing, so guessing cannot extend the lockout.
+    if (user?.locked_until != null && user.locked_until > iso(now)) {
+      await dummyVerify(password);
+      throw new AppError('RATE_LIMITED', LOCKED);
+    }
+    // The attempt is written before it is judged: parallel guesses all count against the limits
+    // (a read-then-write check would let a burst of requests through together).
+    const attemptId = await this.repos.credentials.recordAttempt(db, email, ip, iso(now), false);
+    if ((await this.repos.credentials.recentFailuresForIp(db, ip, windowStart)) > config.LOGIN_IP_MAX_FAILURES) {
       throw new AppError('RATE_LIMITED', 'Too many failed log-in attempts from your network. Try again later.');
     }
-    const user = await this.repos.users.findByEmailForLogin(db, email);
     const failures = await this.repos.credentials.recentFailuresForEmail(db, email, windowStart);
-    const locked = failures >= config.LOGIN_MAX_FAILURES || (user?.locked_until != null && user.locked_until > iso(now));
-    if (locked) {
+    if (failures > config.LOGIN_MAX_FAILURES) {
       await dummyVerify(password);
-      await this.repos.credentials.recordAttempt(db, email, ip, iso(now), false);
       throw new AppError('RATE_LIMITED', LOCKED);
     }
 
     const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : await dummyVerify(password);
     if (!user || !ok || user.disabled || user.kind !== 'person') {
-      await this.recordFailure(user, email, ip, failures + 1);
+      if (user) await this.recordFailure(user, email, failures);
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
     }
 
     return changeWithAudit(this.ctx, { orgId: user.org_id, userId: user.id, email: user.email, ip: meta.ip }, async (trx, audit) => {
-      await this.repos.credentials.recordAttempt(trx, email, ip, iso(now), true);
+      await this.repos.credentials.markSucceeded(trx, attemptId);
       await this.repos.users.update(trx, user.org_id, user.id, {
         failed_logins: 0,
         locked_until: null,
@@ -66,15 +72,10 @@ export class AuthService {
     });
   }
 
-  private async recordFailure(user: UserRow | undefined, email: string, ip: string, failures: number): Promise<void> {
+  private async recordFailure(user: UserRow, email: string, failures: number): Promise<void> {
     const now = this.ctx.clock.now();
     const lockNow = failures >= this.ctx.config.LOGIN_MAX_FAILURES;
-    if (!user) {
-      await this.repos.credentials.recordAttempt(this.ctx.db, email, ip, iso(now), false);
-      return;
-    }
-    await changeWithAudit(this.ctx, { orgId: user.org_id, userId: null, email, ip }, async (trx, audit) => {
-      await this.repos.credentials.recordAttempt(trx, email, ip, iso(now), false);
+    await changeWithAudit(this.ctx, { orgId: user.org_id, userId: null, email, ip: null }, async (trx, audit) => {
       await this.repos.users.update(trx, user.org_id, user.id, {
         failed_logins: user.failed_logins + 1,
         ...(lockNow ? { locked_until: iso(addMinutes(now, this.ctx.config.LOGIN_LOCKOUT_MINUTES)) } : {}),

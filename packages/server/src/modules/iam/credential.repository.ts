@@ -50,6 +50,18 @@ export class CredentialRepository {
       .executeTakeFirst();
   }
 
+  /** An unused link of this purpose issued to the user since `since`, if any. */
+  recentUnused(db: Executor, userId: string, purpose: string, since: string) {
+    return db
+      .selectFrom('one_time_tokens')
+      .select('token_hash')
+      .where('user_id', '=', userId)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('created_at', '>=', since)
+      .executeTakeFirst();
+  }
+
   async invalidateUserTokens(db: Executor, userId: string, purpose: string, now: string): Promise<void> {
     await db
       .updateTable('one_time_tokens')
@@ -65,11 +77,17 @@ export class CredentialRepository {
     return Number(r.numDeletedRows);
   }
 
-  async recordAttempt(db: Executor, email: string, ip: string, at: string, success: boolean): Promise<void> {
+  async recordAttempt(db: Executor, email: string, ip: string, at: string, success: boolean): Promise<string> {
+    const id = newId();
     await db
       .insertInto('login_attempts')
-      .values({ id: newId(), email, ip, at, success: success ? 1 : 0 })
+      .values({ id, email, ip, at, success: success ? 1 : 0 })
       .execute();
+    return id;
+  }
+
+  async markSucceeded(db: Executor, attemptId: string): Promise<void> {
+    await db.updateTable('login_attempts').set({ success: 1 }).where('id', '=', attemptId).execute();
   }
 
   /** Failures for this login name since its last success, inside the window. */

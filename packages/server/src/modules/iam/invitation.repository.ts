@@ -61,6 +61,8 @@ export class InvitationRepository {
       .set({ accepted_at: at })
       .where('id', '=', id)
       .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>=', at)
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }

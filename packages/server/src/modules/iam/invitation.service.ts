@@ -8,6 +8,7 @@ import type { IamRepositories } from './iam.repositories.js';
 import { type InvitationStatus, invitationStatus } from './invitation.repository.js';
 import { assertAcceptablePassword, hashPassword } from './password.js';
 import type { RequestMeta, SessionService } from './session.service.js';
+import { assertMayGrant } from './user.service.js';
 
 const INVITATION_DAYS = 7;
 
@@ -59,6 +60,7 @@ export class InvitationService {
     const link = `${this.ctx.config.baseUrl}/invite/accept?token=${token}`;
     const org = await this.ctx.db.selectFrom('organisations').select('name').where('id', '=', actor.orgId).executeTakeFirstOrThrow();
     const invitation = await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
+      await assertMayGrant(trx, this.repos, actor, input.role);
       const now = this.ctx.clock.now();
       if (await this.repos.users.emailTaken(trx, email)) {
         throw new AppError('CONFLICT', 'A user with this e-mail address already exists.', [{ path: 'email', message: 'already a user' }]);
@@ -145,7 +147,7 @@ export class InvitationService {
     return changeWithAudit(this.ctx, { orgId: row.org_id, userId: null, email: row.email, ip: meta.ip }, async (trx, audit) => {
       const now = iso(this.ctx.clock.now());
       if ((await this.repos.invitations.markAccepted(trx, row.id, now)) !== 1) {
-        throw new AppError('GONE', 'This invitation was already used.');
+        throw new AppError('GONE', 'This invitation was already used, revoked or has expired.');
       }
       if (await this.repos.users.emailTaken(trx, row.email))
         throw new AppError('CONFLICT', 'A user with this e-mail address already exists.');

@@ -9,7 +9,7 @@ import * as S from './iam.schema.js';
 
 export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
   app.post('/api/v1/profile/password', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: {
       tags: ['profile'],
       summary: 'Change your password (ends your other sessions)',
@@ -23,7 +23,7 @@ export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void
   });
 
   app.get('/api/v1/profile/sessions', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: {
       tags: ['profile'],
       summary: 'Your active sessions',
@@ -46,7 +46,7 @@ export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void
   });
 
   app.delete('/api/v1/profile/sessions/:id', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: { tags: ['profile'], summary: 'End one of your sessions', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
     handler: async (req, reply) => {
       const actor = actorOf(req);
@@ -60,7 +60,7 @@ export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void
   });
 
   app.get('/api/v1/tokens', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: {
       tags: ['tokens'],
       summary: "Your API tokens (and service accounts' for those who manage them)",
@@ -70,7 +70,7 @@ export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void
   });
 
   app.post('/api/v1/tokens', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: {
       tags: ['tokens'],
       summary: 'Create an API token; the secret is in this response only',
@@ -81,7 +81,7 @@ export function profileRoutes(app: RouteApp, ctx: AppContext, s: Services): void
   });
 
   app.delete('/api/v1/tokens/:id', {
-    config: { access: 'authenticated' },
+    config: { access: 'session' },
     schema: { tags: ['tokens'], summary: 'Revoke an API token', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
     handler: async (req, reply) => {
       await s.tokens.revoke(actorOf(req), req.params.id);

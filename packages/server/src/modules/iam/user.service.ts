@@ -1,9 +1,11 @@
 import { isRoleKey } from '@cityshield/core';
+import { sql } from 'kysely';
 import type { Actor, AppContext } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
 import type { UserRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { iso, newId, type Page } from '../../util.js';
+import type { Executor } from '../audit/audit.repository.js';
 import type { IamRepositories } from './iam.repositories.js';
 import type { UserListFilter } from './user.repository.js';
 
@@ -27,6 +29,22 @@ export interface UserPatch {
   role?: string;
   departmentId?: string | null;
   disabled?: boolean;
+}
+
+/**
+ * Nobody hands out more than they hold: granting a role (invitation, role change, service
+ * account) or taking over an account (reset link) needs every permission of that role.
+ */
+export async function assertMayGrant(db: Executor, repos: IamRepositories, actor: Actor, role: string): Promise<void> {
+  const needed = await repos.roles.permissionsOf(db, actor.orgId, role);
+  const missing = needed.filter((p) => !actor.permissions.has(p));
+  if (missing.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `You cannot grant the role "${role}": it holds permissions you do not have.`,
+      missing.map((p) => ({ path: 'role', message: `requires ${p}` })),
+    );
+  }
 }
 
 export class UserService {
@@ -69,6 +87,9 @@ export class UserService {
       if (patch.role !== undefined && !isRoleKey(patch.role)) {
         throw new AppError('VALIDATION', 'Unknown role.', [{ path: 'role', message: 'not a role of this organisation' }]);
       }
+      if (patch.role !== undefined) await assertMayGrant(trx, this.repos, actor, patch.role);
+      // Changing someone who holds more than you (e.g. an administrator) is refused as well.
+      await assertMayGrant(trx, this.repos, actor, before.role);
       if (patch.departmentId) {
         const dept = await trx
           .selectFrom('departments')
@@ -79,6 +100,9 @@ export class UserService {
         if (!dept) throw new AppError('VALIDATION', 'Unknown department.', [{ path: 'departmentId', message: 'not found' }]);
       }
       const losesAdmin = before.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
+      // Serialised per organisation, so two administrators cannot demote each other at once.
+      if (losesAdmin && this.ctx.kind === 'postgres')
+        await sql`select pg_advisory_xact_lock(hashtext(${`admins:${actor.orgId}`}))`.execute(trx);
       if (losesAdmin && (await this.repos.users.countAdmins(trx, actor.orgId)) <= 1) {
         throw new AppError('CONFLICT', 'The organisation must keep at least one active administrator.');
       }
@@ -131,6 +155,7 @@ export class UserService {
   async createServiceAccount(actor: Actor, name: string, role: string): Promise<UserView> {
     if (!isRoleKey(role)) throw new AppError('VALIDATION', 'Unknown role.', [{ path: 'role', message: 'not a role' }]);
     return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
+      await assertMayGrant(trx, this.repos, actor, role);
       const now = iso(this.ctx.clock.now());
       const id = newId();
       const row: UserRow = {

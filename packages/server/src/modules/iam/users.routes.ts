@@ -6,6 +6,7 @@ import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 import { buildMe, meta, setSessionCookie } from './auth.routes.js';
 import * as S from './iam.schema.js';
+import { assertMayGrant } from './user.service.js';
 
 export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
   app.get('/api/v1/users', {
@@ -71,6 +72,7 @@ export function userRoutes(app: RouteApp, ctx: AppContext, s: Services): void {
     handler: async (req, reply) => {
       const actor = actorOf(req);
       const user = await s.users.get(actor, req.params.id);
+      await assertMayGrant(ctx.db, s.repos, actor, user.role);
       const link = await s.account.createResetLink(user.id, actor.orgId, {
         orgId: actor.orgId,
         userId: actor.userId,

@@ -35,7 +35,7 @@ export class OrganisationRepository {
   }
 
   async usage(db: Executor, orgId: string, id: string) {
-    const count = async (table: 'departments' | 'users' | 'invitations', column: 'parent_id' | 'department_id') => {
+    const count = async (table: 'departments' | 'users' | 'invitations' | 'systems', column: 'parent_id' | 'department_id') => {
       const r = await db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -48,6 +48,7 @@ export class OrganisationRepository {
       children: await count('departments', 'parent_id'),
       users: await count('users', 'department_id'),
       invitations: await count('invitations', 'department_id'),
+      systems: await count('systems', 'department_id'),
     };
   }
 }

@@ -114,10 +114,10 @@ export class OrganisationService {
       const before = await this.repo.department(trx, actor.orgId, id);
       if (!before) throw notFound('The department');
       const usage = await this.repo.usage(trx, actor.orgId, id);
-      if (usage.children > 0 || usage.users > 0 || usage.invitations > 0) {
+      if (usage.children > 0 || usage.users > 0 || usage.invitations > 0 || usage.systems > 0) {
         throw new AppError(
           'CONFLICT',
-          `The department still has ${usage.children} sub-departments, ${usage.users} users and ${usage.invitations} invitations. Move them first.`,
+          `The department still has ${usage.children} sub-departments, ${usage.users} users, ${usage.invitations} invitations and ${usage.systems} systems. Move them first.`,
         );
       }
       await this.repo.deleteDepartment(trx, actor.orgId, id);

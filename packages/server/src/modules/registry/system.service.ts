@@ -66,9 +66,14 @@ export class SystemService {
     return { items: items.map(systemView), total, page, pageSize };
   }
 
+  /** Whether the caller may know this system exists. */
+  canSee(actor: Actor, s: Pick<SystemRow, 'owner_id'>): boolean {
+    return this.readAll(actor) || s.owner_id === actor.userId;
+  }
+
   private async visible(db: Executor, actor: Actor, id: string): Promise<SystemRow> {
     const s = await this.repo.find(db, actor.orgId, id);
-    if (!s || (!this.readAll(actor) && s.owner_id !== actor.userId)) throw notFound('The system');
+    if (!s || !this.canSee(actor, s)) throw notFound('The system');
     return s;
   }
 
@@ -195,7 +200,7 @@ export class SystemService {
       if (this.ctx.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`deps:${actor.orgId}`}))`.execute(trx);
       const system = await this.editable(trx, actor, systemId);
       const target = await this.repo.find(trx, actor.orgId, dependsOnId);
-      if (!target)
+      if (!target || !this.canSee(actor, target))
         throw new AppError('VALIDATION', 'The system it depends on does not exist.', [{ path: 'dependsOnId', message: 'not found' }]);
       const edges = await this.repo.edges(trx, actor.orgId);
       if (edges.some((e) => e.system_id === systemId && e.depends_on_id === dependsOnId)) {
@@ -245,7 +250,8 @@ export class SystemService {
       }
       frontier = next;
     }
-    const nodes = await this.repo.names(this.ctx.db, actor.orgId, [...seen]);
+    // System owners see only their own systems in the graph, as everywhere else.
+    const nodes = (await this.repo.names(this.ctx.db, actor.orgId, [...seen])).filter((n) => this.canSee(actor, n));
     const ids = new Set(nodes.map((n) => n.id));
     return {
       nodes: nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, focus: n.id === id })),
