@@ -16,7 +16,7 @@ import {
 } from '@cityshield/core';
 import type { Actor, AppContext } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { iso, newId } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { SystemService } from '../registry/system.service.js';

@@ -238,15 +238,19 @@ export class SystemService {
     await this.visible(this.ctx.db, actor, id);
     const edges = await this.repo.edges(this.ctx.db, actor.orgId);
     const seen = new Set([id]);
-    let frontier = [id];
-    const kept: typeof edges = [];
-    for (let d = 0; d < depth && frontier.length > 0 && seen.size < 200; d++) {
-      const next: string[] = [];
+    let frontier = new Set([id]);
+    const kept = new Set<(typeof edges)[number]>();
+    for (let d = 0; d < depth && frontier.size > 0 && seen.size < 200; d++) {
+      const next = new Set<string>();
       for (const e of edges) {
-        const touches = frontier.includes(e.system_id) || frontier.includes(e.depends_on_id);
-        if (!touches) continue;
-        if (!kept.includes(e)) kept.push(e);
-        for (const n of [e.system_id, e.depends_on_id]) if (!seen.has(n)) seen.add(n), next.push(n);
+        if (!frontier.has(e.system_id) && !frontier.has(e.depends_on_id)) continue;
+        kept.add(e);
+        for (const n of [e.system_id, e.depends_on_id]) {
+          if (!seen.has(n)) {
+            seen.add(n);
+            next.add(n);
+          }
+        }
       }
       frontier = next;
     }
@@ -255,7 +259,9 @@ export class SystemService {
     const ids = new Set(nodes.map((n) => n.id));
     return {
       nodes: nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, focus: n.id === id })),
-      edges: kept.filter((e) => ids.has(e.system_id) && ids.has(e.depends_on_id)).map((e) => ({ from: e.system_id, to: e.depends_on_id })),
+      edges: [...kept]
+        .filter((e) => ids.has(e.system_id) && ids.has(e.depends_on_id))
+        .map((e) => ({ from: e.system_id, to: e.depends_on_id })),
     };
   }
 }
