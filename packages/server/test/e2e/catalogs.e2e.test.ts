@@ -1,50 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type ServerProcess, startServerProcess } from '../support/processes.js';
 import { hasShared, SHARED } from '../support/shared.js';
-import { CHROMIUM, launchChromium } from './browser.js';
+import { CHROMIUM } from './browser.js';
+import { type E2eInstance, SHOTS, startE2eInstance } from './instance.js';
 
-const SHOTS = join(process.cwd(), 'test-results', 'e2e');
 const run = (existsSync(CHROMIUM) && hasShared) || process.env.CI === 'true';
-const PASSWORD = 'granite orchard whistle 42';
 
 /** A security officer's path through the catalog library in a real browser. */
 describe.skipIf(!run)('catalog library end to end', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-  let base: string;
+  let instance: E2eInstance;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'cityshield-e2e-cat-'));
-    const created = await runCli(
-      ['admin', 'create', '--org', 'City of Pärnu', '--email', 'ciso@parnu.example', '--password-stdin'],
-      { DATA_DIR: dir },
-      PASSWORD,
-    );
-    expect(created.code, created.out).toBe(0);
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    server = await startServerProcess({ DATA_DIR: dir, PORT: String(port), BASE_URL: base });
-    browser = await launchChromium();
+    instance = await startE2eInstance('City of Pärnu', 'ciso@parnu.example');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => instance?.stop());
 
   it('imports NIST SP 800-53 with a progress bar, finds a control by search and opens it by link', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Email').fill('ciso@parnu.example');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const page = await instance.adminPage();
     await page.getByRole('navigation').getByRole('link', { name: 'Catalogs' }).click();
     await page.getByRole('cell', { name: 'CityShield City Baseline' }).first().waitFor();
     await page.screenshot({ path: join(SHOTS, '10-catalog-library.png') });

@@ -1,48 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type ServerProcess, startServerProcess } from '../support/processes.js';
-import { CHROMIUM, launchChromium } from './browser.js';
-
-const SHOTS = join(process.cwd(), 'test-results', 'e2e');
-const PASSWORD = 'granite orchard whistle 42';
+import { CHROMIUM } from './browser.js';
+import { type E2eInstance, SHOTS, startE2eInstance } from './instance.js';
 
 /** A security officer registers systems and their dependencies in a real browser. */
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('register end to end', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-  let base: string;
+  let instance: E2eInstance;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'cityshield-e2e-reg-'));
-    const created = await runCli(
-      ['admin', 'create', '--org', 'City of Tartu', '--email', 'ciso@tartu.example', '--password-stdin'],
-      { DATA_DIR: dir },
-      PASSWORD,
-    );
-    expect(created.code, created.out).toBe(0);
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    server = await startServerProcess({ DATA_DIR: dir, PORT: String(port), BASE_URL: base });
-    browser = await launchChromium();
+    instance = await startE2eInstance('City of Tartu', 'ciso@tartu.example');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => instance?.stop());
 
   it('registers a website and the application it depends on, and refuses a cycle', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Email').fill('ciso@tartu.example');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const page = await instance.adminPage();
 
     for (const [name, kind] of [
       ['Permit application', 'Application'],
