@@ -6,3 +6,4 @@ export * from './classification/index.js';
 export * from './iam/password-policy.js';
 export * from './iam/permissions.js';
 export * from './oscal/index.js';
+export * from './baselines/requirements.js';

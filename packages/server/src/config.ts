@@ -54,6 +54,18 @@ const ZConfig = z.object({
     .min(1024)
     .max(512 * 1024 * 1024)
     .default(32 * 1024 * 1024),
+  REGISTER_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   // Never "trust everything": a client could then forge X-Forwarded-For and dodge the per-address
   // login limit. A number trusts that many proxy hops ("true" = 1); otherwise a list of addresses.
   TRUST_PROXY: z
@@ -84,6 +96,8 @@ export type TConfig = Readonly<
     baseUrl: string;
     secureCookies: boolean;
     sqlitePath: string;
+    /** Evidence files, content-addressed by SHA-256; shared by every process of an installation. */
+    evidenceDir: string;
   }
 >;
 
@@ -118,5 +132,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseUrl,
     secureCookies: baseUrl.startsWith('https://'),
     sqlitePath: resolve(cwd, c.DATA_DIR, 'cityshield.db'),
+    evidenceDir: resolve(cwd, c.DATA_DIR, 'evidence'),
   });
 }

@@ -1,7 +1,15 @@
 import type { AppContext } from './context.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { BaselineMappingService } from './modules/baselines/baseline-mapping.service.js';
+import { CatalogUpgradeService } from './modules/baselines/catalog-upgrade.service.js';
+import { ComponentService } from './modules/baselines/component.service.js';
+import { DashboardService } from './modules/baselines/dashboard.service.js';
+import { EvidenceService } from './modules/baselines/evidence.service.js';
+import { MyWorkService } from './modules/baselines/my-work.service.js';
+import { RequirementService } from './modules/baselines/requirement.service.js';
 import { CatalogService } from './modules/catalogs/catalog.service.js';
 import { ClassificationService } from './modules/classification/classification.service.js';
+import { ReviewDueService } from './modules/classification/review-due.js';
 import { AccountService } from './modules/iam/account.service.js';
 import { AuthService } from './modules/iam/auth.service.js';
 import { createIamRepositories, type IamRepositories } from './modules/iam/iam.repositories.js';
@@ -11,6 +19,7 @@ import { TokenService } from './modules/iam/token.service.js';
 import { UserService } from './modules/iam/user.service.js';
 import { OrganisationService } from './modules/organisation/organisation.service.js';
 import { SystemService } from './modules/registry/system.service.js';
+import { SystemImportService } from './modules/registry/system-import.service.js';
 
 /** Every use-case service of the process, wired once from the context. */
 export interface Services {
@@ -25,13 +34,27 @@ export interface Services {
   audit: AuditService;
   catalogs: CatalogService;
   systems: SystemService;
+  systemImport: SystemImportService;
   classification: ClassificationService;
+  baselineMapping: BaselineMappingService;
+  catalogUpgrade: CatalogUpgradeService;
+  requirements: RequirementService;
+  evidence: EvidenceService;
+  components: ComponentService;
+  dashboard: DashboardService;
+  myWork: MyWorkService;
+  reviewDue: ReviewDueService;
 }
 
 export function createServices(ctx: AppContext): Services {
   const repos = createIamRepositories();
   const sessions = new SessionService(ctx, repos);
   const systems = new SystemService(ctx);
+  const classification = new ClassificationService(ctx, systems);
+  systems.onNeedsChanged = async (trx, actor, force) => {
+    await classification.sync(trx, actor, force);
+  };
+  const requirements = new RequirementService(ctx, systems);
   return {
     repos,
     sessions,
@@ -44,6 +67,15 @@ export function createServices(ctx: AppContext): Services {
     audit: new AuditService(ctx.db, ctx.audit),
     catalogs: new CatalogService(ctx),
     systems,
-    classification: new ClassificationService(ctx, systems),
+    systemImport: new SystemImportService(ctx, systems),
+    classification,
+    baselineMapping: new BaselineMappingService(ctx, classification),
+    catalogUpgrade: new CatalogUpgradeService(ctx, classification),
+    requirements,
+    evidence: new EvidenceService(ctx, requirements),
+    components: new ComponentService(ctx, systems),
+    dashboard: new DashboardService(ctx),
+    myWork: new MyWorkService(ctx),
+    reviewDue: new ReviewDueService(ctx),
   };
 }

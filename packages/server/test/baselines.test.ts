@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { HIGH, LOW } from './support/answers.js';
 import { newMember, newOrganisation, type TestClient } from './support/client.js';
 import { describeOnEachDatabase } from './support/harness.js';
-
-export const HIGH = {
-  'outage-day': 'safety-at-risk',
-  'physical-equipment': 'controls',
-  'wrong-data-decisions': 'health-or-safety',
-  'personal-data': 'none',
-  'other-information': 'internal',
-  'tolerable-downtime': 'hours',
-  'official-record': 'no',
-  'who-did-what': 'useful',
-};
-export const LOW = { 'outage-day': 'inconvenient', 'personal-data': 'contact', 'other-information': 'internal', 'wrong-data-decisions': 'minor' };
 
 async function register(client: TestClient, name: string, kind = 'application', extra: Record<string, unknown> = {}) {
   const res = await client.post('/api/v1/systems', { name, sector: 'transport', kind, hosting: 'on-premises', ...extra });
@@ -59,7 +48,9 @@ describeOnEachDatabase('baselines and implementation', (get) => {
     const na = await admin.patch(`/api/v1/requirements/${b.id}`, { status: 'not-applicable' });
     expect(na.statusCode).toBe(400);
     expect(na.json().error.details[0].path).toBe('justification');
-    expect((await admin.patch(`/api/v1/requirements/${b.id}`, { status: 'not-applicable', justification: 'No user accounts.' })).statusCode).toBe(200);
+    expect(
+      (await admin.patch(`/api/v1/requirements/${b.id}`, { status: 'not-applicable', justification: 'No user accounts.' })).statusCode,
+    ).toBe(200);
     const progress = (await admin.get(`/api/v1/systems/${sys.id}/requirements/progress`)).json();
     expect(progress.counts).toMatchObject({ implemented: 1, 'not-applicable': 1, 'not-started': high.total - 2 });
 
@@ -152,7 +143,10 @@ describeOnEachDatabase('baselines and implementation', (get) => {
     expect((await list(admin, `systemId=${sys.id}&inherited=true`)).total).toBe(1);
 
     // The component gets worse: the system follows.
-    await admin.request('PUT', `/api/v1/components/${comp.id}/requirements/${target.controlId}`, { status: 'partially', statement: 'MFA rollout.' });
+    await admin.request('PUT', `/api/v1/components/${comp.id}/requirements/${target.controlId}`, {
+      status: 'partially',
+      statement: 'MFA rollout.',
+    });
     expect((await admin.get(`/api/v1/requirements/${target.id}`)).json().effectiveStatus).toBe('partially');
 
     // The system overrides, then inherits again.
@@ -168,7 +162,10 @@ describeOnEachDatabase('baselines and implementation', (get) => {
       url: 'https://intranet.example.org/idp',
     });
     expect(ev.statusCode, ev.body).toBe(201);
-    expect((await admin.get(`/api/v1/requirements/${target.id}`)).json().evidence[0]).toMatchObject({ inherited: true, name: 'IdP configuration' });
+    expect((await admin.get(`/api/v1/requirements/${target.id}`)).json().evidence[0]).toMatchObject({
+      inherited: true,
+      name: 'IdP configuration',
+    });
 
     // Deleting the component: the system falls back to its own status.
     expect((await admin.delete(`/api/v1/components/${comp.id}`)).statusCode).toBe(204);
@@ -201,9 +198,14 @@ describeOnEachDatabase('baselines and implementation', (get) => {
     expect((await upload('../../etc/passwd.txt', Buffer.from('x'))).statusCode).toBe(400);
     const huge = Buffer.alloc(h.runtime.ctx.config.EVIDENCE_MAX_BYTES + 1, 0x41);
     expect((await upload('huge.txt', huge)).statusCode).toBe(413);
-    const link = await admin.post(`/api/v1/requirements/${req.id}/evidence/link`, { name: 'Backup policy', url: 'https://wiki.example.org/backup' });
+    const link = await admin.post(`/api/v1/requirements/${req.id}/evidence/link`, {
+      name: 'Backup policy',
+      url: 'https://wiki.example.org/backup',
+    });
     expect(link.statusCode).toBe(201);
-    expect((await admin.post(`/api/v1/requirements/${req.id}/evidence/link`, { name: 'x', url: 'javascript:alert(1)' })).statusCode).toBe(400);
+    expect((await admin.post(`/api/v1/requirements/${req.id}/evidence/link`, { name: 'x', url: 'javascript:alert(1)' })).statusCode).toBe(
+      400,
+    );
     const detail = (await admin.get(`/api/v1/requirements/${req.id}`)).json();
     expect(detail.evidence.map((e: { name: string }) => e.name).sort()).toEqual(['Backup policy', 'backup-test-report.pdf']);
     expect((await admin.delete(`/api/v1/evidence/${link.json().id}`)).statusCode).toBe(204);
@@ -222,7 +224,9 @@ describeOnEachDatabase('baselines and implementation', (get) => {
     const mineIds = (await list(owner.client, `systemId=${mine.id}&pageSize=5`)).items.map((i) => i.id);
     const theirIds = (await list(admin, `systemId=${theirs.id}&pageSize=5`)).items.map((i) => i.id);
     // The owner sees only their own system's requirements.
-    expect((await list(owner.client, '')).items.every((i) => mineIds.length > 0 && (i as unknown as { systemId: string }).systemId === mine.id)).toBe(true);
+    expect(
+      (await list(owner.client, '')).items.every((i) => mineIds.length > 0 && (i as unknown as { systemId: string }).systemId === mine.id),
+    ).toBe(true);
     expect((await owner.client.get(`/api/v1/requirements/${theirIds[0]}`)).statusCode).toBe(404);
     expect((await owner.client.patch(`/api/v1/requirements/${theirIds[0]}`, { status: 'implemented' })).statusCode).toBe(404);
 
@@ -271,7 +275,11 @@ describeOnEachDatabase('baselines and implementation', (get) => {
     expect(after.totals.implemented).toBe(9);
     expect(after.totals.overdue).toBe(1);
     expect(after.totals.share).toBeGreaterThan(0);
-    expect(after.byDepartment.find((d: { departmentId: string }) => d.departmentId === dept.id)).toMatchObject({ implemented: 9, overdue: 1, systems: 1 });
+    expect(after.byDepartment.find((d: { departmentId: string }) => d.departmentId === dept.id)).toMatchObject({
+      implemented: 9,
+      overdue: 1,
+      systems: 1,
+    });
     expect(after.byFamily.reduce((n: number, f: { implemented: number }) => n + f.implemented, 0)).toBe(9);
     expect(after.bySector[0]).toMatchObject({ sector: 'transport', implemented: 9 });
     expect(after.trend.at(-1).share).toBe(after.totals.share);

@@ -17,12 +17,15 @@ import { CatalogsPage } from './pages/catalogs/CatalogsPage';
 import { ControlPage } from './pages/catalogs/ControlPage';
 import { DiffPage } from './pages/catalogs/DiffPage';
 import { VersionBrowserPage } from './pages/catalogs/VersionBrowserPage';
+import { ReclassificationDuePage } from './pages/classification/ReclassificationDuePage';
 import { DashboardPage } from './pages/DashboardPage';
 import { JobsPage } from './pages/JobsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/organisation/OrganisationPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { RolesPage } from './pages/RolesPage';
+import { ClassifyPage } from './pages/systems/ClassifyPage';
+import { ImportSystemsPage } from './pages/systems/ImportSystemsPage';
 import { SystemFormPage } from './pages/systems/SystemFormPage';
 import { SystemPage } from './pages/systems/SystemPage';
 import { SystemsPage } from './pages/systems/SystemsPage';
@@ -75,8 +78,11 @@ export function App() {
               <Route path="catalog-versions/:versionId/diff" element={guard('catalogs:read', <DiffPage />)} />
               <Route path="systems" element={guard('systems:read', <SystemsPage />)} />
               <Route path="systems/new" element={guard('systems:edit', <SystemFormPage />)} />
+              <Route path="systems/import" element={guard('systems:edit', <ImportSystemsPage />)} />
               <Route path="systems/:id" element={guard('systems:read', <SystemPage />)} />
               <Route path="systems/:id/edit" element={guard('systems:edit', <SystemFormPage />)} />
+              <Route path="systems/:id/classify" element={guard('systems:edit', <ClassifyPage />)} />
+              <Route path="classification/due" element={guard('systems:read', <ReclassificationDuePage />)} />
               <Route path="users" element={guard('users:read', <UsersPage />)} />
               <Route path="roles" element={guard('roles:read', <RolesPage />)} />
               <Route path="audit" element={guard('audit:read', <AuditPage />)} />

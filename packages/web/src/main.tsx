@@ -13,6 +13,7 @@ import './styles/catalogs.css';
 import './styles/browser.css';
 import './styles/control.css';
 import './styles/systems.css';
+import './styles/classification.css';
 
 applyStoredTheme();
 

@@ -1,11 +1,22 @@
 import type { ComponentType } from 'react';
-import { IconBook, IconBuilding, IconClock, IconHome, IconKey, IconList, IconServer, IconUser, IconUsers } from './components/Icons';
+import {
+  IconBook,
+  IconBuilding,
+  IconClock,
+  IconHome,
+  IconKey,
+  IconList,
+  IconServer,
+  IconShield,
+  IconUser,
+  IconUsers,
+} from './components/Icons';
 import type { MessageKey } from './i18n';
 
 export interface NavItem {
   path: string;
   /** Key under "nav." and "dashboard.cards." */
-  id: 'dashboard' | 'organisation' | 'catalogs' | 'systems' | 'users' | 'roles' | 'audit' | 'jobs' | 'profile';
+  id: 'dashboard' | 'organisation' | 'catalogs' | 'systems' | 'reclassification' | 'users' | 'roles' | 'audit' | 'jobs' | 'profile';
   permission: string | null;
   icon: ComponentType<{ className?: string }>;
   /** Other path prefixes that belong to this section (the item is highlighted there too). */
@@ -28,6 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
     section: ['/catalog-versions/'],
   },
   { path: '/systems', id: 'systems', permission: 'systems:read', icon: IconServer },
+  { path: '/classification/due', id: 'reclassification', permission: 'systems:read', icon: IconShield },
   { path: '/users', id: 'users', permission: 'users:read', icon: IconUsers },
   { path: '/roles', id: 'roles', permission: 'roles:read', icon: IconKey },
   { path: '/audit', id: 'audit', permission: 'audit:read', icon: IconList },

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'systems:read-all': 'See every information system of the organisation',
   'systems:edit': 'Edit information systems (all of them with systems:manage-all, else only your own)',
   'systems:manage-all': 'Register, edit and delete any information system; manage sectors',
+  'components:manage': 'Manage common components, their implementations and baseline mappings',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -57,6 +58,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'systems:read-all',
       'systems:edit',
       'systems:manage-all',
+      'components:manage',
     ],
   },
   {

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { baselineRoutes, baselineUploadRoutes } from '../modules/baselines/baseline.routes.js';
 import { catalogRoutes } from '../modules/catalogs/catalog.routes.js';
 import { classificationRoutes } from '../modules/classification/classification.routes.js';
 import { authRoutes } from '../modules/iam/auth.routes.js';
@@ -17,6 +18,7 @@ import { userRoutes } from '../modules/iam/users.routes.js';
 import { jobRoutes } from '../modules/jobs/jobs.routes.js';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js';
 import { systemRoutes } from '../modules/registry/system.routes.js';
+import { systemImportRoutes } from '../modules/registry/system-import.routes.js';
 import type { Services } from '../services.js';
 import { VERSION } from '../version.js';
 import { type RegisteredRoute, registerAccessControl } from './access.js';
@@ -95,7 +97,18 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
   jobRoutes(api, ctx);
   catalogRoutes(api, s, { oscalMaxBytes: ctx.config.OSCAL_MAX_BYTES });
   systemRoutes(api, s);
+  systemImportRoutes(api, s, { maxBytes: ctx.config.REGISTER_IMPORT_MAX_BYTES });
   classificationRoutes(api, s);
+  baselineRoutes(api, s);
+  // Evidence files arrive as raw bodies of any type (checked by content in the service); the
+  // catch-all parser lives in this child scope only, so every other route still takes JSON alone.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    baselineUploadRoutes(scope.withTypeProvider() as unknown as RouteApp, s, {
+      oscalMaxBytes: ctx.config.OSCAL_MAX_BYTES,
+      evidenceMaxBytes: ctx.config.EVIDENCE_MAX_BYTES,
+    });
+  });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { DashboardService } from '../modules/baselines/dashboard.service.js';
 import { CredentialRepository } from '../modules/iam/credential.repository.js';
 import { SessionRepository } from '../modules/iam/session.repository.js';
 import { TokenRepository } from '../modules/iam/token.repository.js';
@@ -42,10 +43,22 @@ export function jobDefinitions(ctx: AppContext): JobDefinition[] {
         await tokens.deleteExpired(ctx.db, iso(new Date(ctx.clock.now().getTime() - 90 * DAY)));
       },
     }),
+    defineJob({
+      name: 'compliance-snapshot',
+      maxAttempts: 3,
+      payload: z.unknown(),
+      run: async () => {
+        // One point per organisation and day for the dashboard's trend line.
+        const dashboard = new DashboardService(ctx);
+        const orgs = await ctx.db.selectFrom('organisations').select('id').execute();
+        for (const o of orgs) await dashboard.snapshot(o.id);
+      },
+    }),
   ];
 }
 
 export const SCHEDULES: readonly Schedule[] = [
   { job: 'expire-sessions', cron: '*/5 * * * *' },
   { job: 'expire-tokens', cron: '17 3 * * *' },
+  { job: 'compliance-snapshot', cron: '45 23 * * *' },
 ];

@@ -1,11 +1,12 @@
 import { ApiError, buildUrl, getCsrfToken, NETWORK_ERROR, notifyUnauthorized, parseError, type Query, refreshCsrf } from './client';
 
 /**
- * POST a raw JSON text (e.g. an OSCAL file as read from disk) with
- * XMLHttpRequest, because fetch cannot report upload progress. The text is
- * sent as is: it is neither parsed nor re-serialised. Same conventions as
- * `request` in client.ts: same-origin cookies, `x-csrf-token`, one retry after
- * a stale CSRF token, 401 sends the user to /login, error bodies → ApiError.
+ * POST a raw body (a JSON text such as an OSCAL file as read from disk, or a
+ * File/Blob such as a spreadsheet) with XMLHttpRequest, because fetch cannot
+ * report upload progress. The body is sent as is: it is neither parsed nor
+ * re-serialised. Same conventions as `request` in client.ts: same-origin
+ * cookies, `x-csrf-token`, one retry after a stale CSRF token, 401 sends the
+ * user to /login, error bodies → ApiError.
  */
 
 export interface UploadProgress {
@@ -38,17 +39,17 @@ function parseJson(text: string): unknown {
   }
 }
 
-function sendOnce(url: string, text: string, opts: UploadOptions): Promise<RawResponse> {
+function sendOnce(url: string, body: string | Blob, contentType: string, opts: UploadOptions): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) {
       reject(new DOMException('Aborted', 'AbortError'));
       return;
     }
     const xhr = new XMLHttpRequest();
-    const size = opts.size ?? text.length;
+    const size = opts.size ?? (typeof body === 'string' ? body.length : body.size);
     xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
     const token = getCsrfToken();
     if (token) xhr.setRequestHeader('x-csrf-token', token);
     xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : size });
@@ -59,20 +60,25 @@ function sendOnce(url: string, text: string, opts: UploadOptions): Promise<RawRe
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
     opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     opts.onProgress?.({ loaded: 0, total: size });
-    xhr.send(text);
+    xhr.send(body);
   });
 }
 
-export async function postJsonText<T>(path: string, text: string, opts: UploadOptions = {}): Promise<T> {
+/** POST a body of the given content type (e.g. a File as chosen, sent as application/octet-stream). */
+export async function postBody<T>(path: string, body: string | Blob, contentType: string, opts: UploadOptions = {}): Promise<T> {
   const url = buildUrl(path, opts.query);
-  let res = await sendOnce(url, text, opts);
+  let res = await sendOnce(url, body, contentType, opts);
   if (res.status >= 200 && res.status < 300) return res.body as T;
   let error = parseError(res.status, res.body);
   if (error.code === 'CSRF' && (await refreshCsrf())) {
-    res = await sendOnce(url, text, opts);
+    res = await sendOnce(url, body, contentType, opts);
     if (res.status >= 200 && res.status < 300) return res.body as T;
     error = parseError(res.status, res.body);
   }
   if (error.status === 401) notifyUnauthorized();
   throw error;
+}
+
+export function postJsonText<T>(path: string, text: string, opts: UploadOptions = {}): Promise<T> {
+  return postBody<T>(path, text, 'application/json', opts);
 }

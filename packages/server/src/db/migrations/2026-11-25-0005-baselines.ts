@@ -13,7 +13,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const column of ['security_level', 'notation', 'review_due', 'classified_at']) {
     await db.schema.alterTable('systems').addColumn(column, 'text').execute();
   }
-  await db.schema.alterTable('organisations').addColumn('baseline_narrow_by_kind', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('organisations')
+    .addColumn('baseline_narrow_by_kind', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
 
   await db.schema
     .createTable('baseline_levels')
@@ -91,12 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema
-    .createIndex('system_requirements_uq')
-    .on('system_requirements')
-    .columns(['system_id', 'control_id'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('system_requirements_uq').on('system_requirements').columns(['system_id', 'control_id']).unique().execute();
   await db.schema
     .createIndex('system_requirements_list_idx')
     .on('system_requirements')
@@ -112,11 +110,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('system_requirements')
     .columns(['org_id', 'effective_status', 'due_date'])
     .execute();
-  await db.schema
-    .createIndex('system_requirements_control_idx')
-    .on('system_requirements')
-    .columns(['org_id', 'control_id'])
-    .execute();
+  await db.schema.createIndex('system_requirements_control_idx').on('system_requirements').columns(['org_id', 'control_id']).execute();
   await db.schema.createIndex('system_requirements_component_idx').on('system_requirements').columns(['component_id']).execute();
 
   await db.schema

@@ -159,7 +159,9 @@ export async function applyBaselines(db: Executor, systemIds: readonly string[],
                 family: c.family,
                 family_title: c.familyTitle,
                 position: c.position,
-                ...(review ? { review_required: 1, review_note: 'The requirement changed in a catalog upgrade: review the implementation.' } : {}),
+                ...(review
+                  ? { review_required: 1, review_note: 'The requirement changed in a catalog upgrade: review the implementation.' }
+                  : {}),
               })
               .where('id', '=', r.id)
               .execute();

@@ -21,7 +21,11 @@ export class BaselineMappingService {
     const db = this.ctx.db;
     const method = await this.classification.method(db, actor.orgId);
     const mappings = await levelMappings(db, actor.orgId, method);
-    const org = await db.selectFrom('organisations').select('baseline_narrow_by_kind').where('id', '=', actor.orgId).executeTakeFirstOrThrow();
+    const org = await db
+      .selectFrom('organisations')
+      .select('baseline_narrow_by_kind')
+      .where('id', '=', actor.orgId)
+      .executeTakeFirstOrThrow();
     const options = await db
       .selectFrom('catalog_versions as v')
       .innerJoin('catalogs as c', 'c.id', 'v.catalog_id')
@@ -72,7 +76,12 @@ export class BaselineMappingService {
     const result = await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       const before = await levelMappings(trx, actor.orgId, method);
       for (const [level, versionId] of Object.entries(input.levels)) {
-        await trx.deleteFrom('baseline_levels').where('org_id', '=', actor.orgId).where('method_key', '=', method.key).where('level_key', '=', level).execute();
+        await trx
+          .deleteFrom('baseline_levels')
+          .where('org_id', '=', actor.orgId)
+          .where('method_key', '=', method.key)
+          .where('level_key', '=', level)
+          .execute();
         if (versionId === null) continue; // back to the default
         const v = await trx
           .selectFrom('catalog_versions as v')
@@ -81,13 +90,29 @@ export class BaselineMappingService {
           .where('v.id', '=', versionId)
           .where((eb) => eb.or([eb('c.org_id', '=', actor.orgId), eb('c.org_id', 'is', null)]))
           .executeTakeFirst();
-        if (!v) throw new AppError('VALIDATION', 'That catalog or profile version is not in the library.', [{ path: `levels.${level}`, message: 'unknown version' }]);
-        await trx.insertInto('baseline_levels').values({ org_id: actor.orgId, method_key: method.key, level_key: level, version_id: versionId }).execute();
+        if (!v)
+          throw new AppError('VALIDATION', 'That catalog or profile version is not in the library.', [
+            { path: `levels.${level}`, message: 'unknown version' },
+          ]);
+        await trx
+          .insertInto('baseline_levels')
+          .values({ org_id: actor.orgId, method_key: method.key, level_key: level, version_id: versionId })
+          .execute();
       }
-      await trx.updateTable('organisations').set({ baseline_narrow_by_kind: input.narrowByKind ? 1 : 0 }).where('id', '=', actor.orgId).execute();
+      await trx
+        .updateTable('organisations')
+        .set({ baseline_narrow_by_kind: input.narrowByKind ? 1 : 0 })
+        .where('id', '=', actor.orgId)
+        .execute();
       const after = await levelMappings(trx, actor.orgId, method);
       const systems = (await trx.selectFrom('systems').select('id').where('org_id', '=', actor.orgId).execute()).map((s) => s.id);
-      const changes = await applyBaselines(trx, systems, { orgId: actor.orgId, method, cause: 'mapping', by: actor.userId, at: iso(this.ctx.clock.now()) });
+      const changes = await applyBaselines(trx, systems, {
+        orgId: actor.orgId,
+        method,
+        cause: 'mapping',
+        by: actor.userId,
+        at: iso(this.ctx.clock.now()),
+      });
       const summary = {
         systemsChanged: changes.length,
         added: changes.reduce((n, c) => n + c.added.length, 0),
@@ -97,7 +122,7 @@ export class BaselineMappingService {
         action: 'baseline.mapping_change',
         entityType: 'organisation',
         entityId: actor.orgId,
-        before: { levels: before, },
+        before: { levels: before },
         after: { levels: after, narrowByKind: input.narrowByKind, ...summary },
       });
       return summary;

@@ -27,6 +27,81 @@ export function baselineRoutes(app: RouteApp, s: Services): void {
     handler: async (req) => s.baselineMapping.set(actorOf(req), req.body),
   });
 
+  const ZVersionRef = z.object({
+    id: z.string(),
+    version: z.string(),
+    title: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    importedAt: z.string(),
+  });
+  const ZControlRef = z.object({ id: z.string(), title: z.string() });
+
+  app.get('/api/v1/baselines/upgrades', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['baselines'],
+      summary: 'Catalog versions still used by requirement records although a newer version is in the library',
+      response: {
+        200: z.object({ items: z.array(z.object({ from: ZVersionRef, to: ZVersionRef, systems: z.number().int() })) }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.catalogUpgrade.pending(actorOf(req)),
+  });
+
+  app.get('/api/v1/catalog-versions/:id/upgrade-plan', {
+    config: { access: 'catalogs:read' },
+    schema: {
+      tags: ['baselines'],
+      summary: "Upgrade plan from an older version: the diff and what it does to the organisation's requirement records",
+      params: ZIdParams,
+      querystring: z.strictObject({ from: ZId }),
+      response: {
+        200: z.object({
+          from: ZVersionRef,
+          to: ZVersionRef,
+          systems: z.number().int(),
+          records: z.object({ kept: z.number().int(), review: z.number().int(), retired: z.number().int() }),
+          newControls: z.number().int(),
+          diff: z.object({
+            added: z.array(ZControlRef),
+            removed: z.array(ZControlRef),
+            changed: z.array(ZControlRef.extend({ aspects: z.array(z.string()) })),
+            unchanged: z.number().int(),
+          }),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.catalogUpgrade.plan(actorOf(req), req.params.id, req.query.from),
+  });
+
+  app.post('/api/v1/catalog-versions/:id/upgrade', {
+    config: { access: 'catalogs:manage' },
+    schema: {
+      tags: ['baselines'],
+      summary: 'Apply the upgrade: keep unchanged, flag changed for review, add new, retire removed; one transaction',
+      params: ZIdParams,
+      body: z.strictObject({ from: ZId }),
+      response: {
+        200: z.object({
+          from: ZVersionRef,
+          to: ZVersionRef,
+          result: z.object({
+            systems: z.number().int(),
+            kept: z.number().int(),
+            flaggedForReview: z.number().int(),
+            added: z.number().int(),
+            retired: z.number().int(),
+          }),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.catalogUpgrade.apply(actorOf(req), req.params.id, req.body.from),
+  });
+
   app.get('/api/v1/requirements', {
     config: { access: 'systems:read' },
     schema: {
@@ -148,7 +223,12 @@ export function baselineRoutes(app: RouteApp, s: Services): void {
 
   app.post('/api/v1/components', {
     config: { access: 'components:manage' },
-    schema: { tags: ['components'], summary: 'Create a common component', body: S.ZComponentBody, response: { 201: S.ZComponent, ...errorResponses } },
+    schema: {
+      tags: ['components'],
+      summary: 'Create a common component',
+      body: S.ZComponentBody,
+      response: { 201: S.ZComponent, ...errorResponses },
+    },
     handler: async (req, reply) => reply.status(201).send(await s.components.create(actorOf(req), req.body)),
   });
 
@@ -282,15 +362,32 @@ export function baselineUploadRoutes(app: RouteApp, s: Services, limits: { oscal
 
   app.post('/api/v1/requirements/:id/evidence/link', {
     config: { access: 'systems:edit' },
-    schema: { tags: ['evidence'], summary: 'Attach a link as evidence', params: ZIdParams, body: S.ZLinkBody, response: { 201: S.ZEvidence, ...errorResponses } },
-    handler: async (req, reply) => reply.status(201).send(await s.evidence.addLink(actorOf(req), { type: 'requirement', id: req.params.id }, req.body.name, req.body.url)),
+    schema: {
+      tags: ['evidence'],
+      summary: 'Attach a link as evidence',
+      params: ZIdParams,
+      body: S.ZLinkBody,
+      response: { 201: S.ZEvidence, ...errorResponses },
+    },
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send(await s.evidence.addLink(actorOf(req), { type: 'requirement', id: req.params.id }, req.body.name, req.body.url)),
   });
 
   app.post('/api/v1/component-requirements/:id/evidence/link', {
     config: { access: 'components:manage' },
-    schema: { tags: ['evidence'], summary: "Attach a link as evidence of a component's implementation", params: ZIdParams, body: S.ZLinkBody, response: { 201: S.ZEvidence, ...errorResponses } },
+    schema: {
+      tags: ['evidence'],
+      summary: "Attach a link as evidence of a component's implementation",
+      params: ZIdParams,
+      body: S.ZLinkBody,
+      response: { 201: S.ZEvidence, ...errorResponses },
+    },
     handler: async (req, reply) =>
-      reply.status(201).send(await s.evidence.addLink(actorOf(req), { type: 'component-requirement', id: req.params.id }, req.body.name, req.body.url)),
+      reply
+        .status(201)
+        .send(await s.evidence.addLink(actorOf(req), { type: 'component-requirement', id: req.params.id }, req.body.name, req.body.url)),
   });
 
   app.get('/api/v1/evidence/:id/file', {

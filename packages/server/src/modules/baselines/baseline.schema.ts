@@ -7,7 +7,11 @@ const ZDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
-const ZText = (max: number) => z.string().max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u, 'must not contain control characters');
+const ZText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'must not contain control characters');
 const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const ZControlId = z.string().min(1).max(200);
 
@@ -233,13 +237,28 @@ export const ZMyWork = z.object({
       overdue: z.boolean(),
     }),
   ),
-  systems: z.array(z.object({ id: z.string(), name: z.string(), reason: z.enum(['unclassified', 'review-overdue']), reviewDue: z.string().nullable() })),
+  systems: z.array(
+    z.object({ id: z.string(), name: z.string(), reason: z.enum(['unclassified', 'review-overdue']), reviewDue: z.string().nullable() }),
+  ),
 });
 
 export const ZComponentBody = z.strictObject({
   name: ZName,
   description: ZText(20000).default(''),
-  kind: z.enum(['service', 'software', 'hardware', 'policy', 'process-procedure', 'plan', 'guidance', 'standard', 'validation', 'physical', 'interconnection', 'this-system']),
+  kind: z.enum([
+    'service',
+    'software',
+    'hardware',
+    'policy',
+    'process-procedure',
+    'plan',
+    'guidance',
+    'standard',
+    'validation',
+    'physical',
+    'interconnection',
+    'this-system',
+  ]),
   provider: ZName.nullable().default(null),
 });
 
@@ -293,5 +312,5 @@ export const ZFileQuery = z.strictObject({
     .trim()
     .min(1)
     .max(255)
-    .regex(/^[^\\/\u0000-\u001f\u007f]+$/u, 'a file name without paths or control characters'),
+    .regex(/^[^\\/\p{Cc}]+$/u, 'a file name without paths or control characters'),
 });

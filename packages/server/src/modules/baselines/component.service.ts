@@ -45,7 +45,11 @@ export class ComponentService {
       .selectFrom('components as k')
       .selectAll('k')
       .select((eb) => [
-        eb.selectFrom('system_components as sc').select(sql<number>`count(*)`.as('n')).whereRef('sc.component_id', '=', 'k.id').as('systems'),
+        eb
+          .selectFrom('system_components as sc')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('sc.component_id', '=', 'k.id')
+          .as('systems'),
         eb
           .selectFrom('component_requirements as cr')
           .select(sql<number>`count(*)`.as('n'))
@@ -153,27 +157,60 @@ export class ComponentService {
   async remove(actor: Actor, id: string) {
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       const before = await this.row(trx, actor.orgId, id);
-      const users = (await trx.selectFrom('system_components').select('system_id').where('component_id', '=', id).execute()).map((r) => r.system_id);
-      await trx.deleteFrom('evidence').where('target_type', '=', 'component-requirement').where('target_id', 'in', trx.selectFrom('component_requirements').select('id').where('component_id', '=', id)).execute();
+      const users = (await trx.selectFrom('system_components').select('system_id').where('component_id', '=', id).execute()).map(
+        (r) => r.system_id,
+      );
+      await trx
+        .deleteFrom('evidence')
+        .where('target_type', '=', 'component-requirement')
+        .where('target_id', 'in', trx.selectFrom('component_requirements').select('id').where('component_id', '=', id))
+        .execute();
       await trx.deleteFrom('components').where('id', '=', id).execute();
       // What the systems inherited falls back to their own statuses.
-      await trx.updateTable('system_requirements').set({ component_id: null, effective_status: sql`status` }).where('component_id', '=', id).execute();
+      await trx
+        .updateTable('system_requirements')
+        .set({ component_id: null, effective_status: sql`status` })
+        .where('component_id', '=', id)
+        .execute();
       await refreshInheritance(trx, users);
       await refreshSummary(trx, actor.orgId, users);
-      await audit({ action: 'component.delete', entityType: 'component', entityId: id, before: { ...view(before), systems: users.length } });
+      await audit({
+        action: 'component.delete',
+        entityType: 'component',
+        entityId: id,
+        before: { ...view(before), systems: users.length },
+      });
     });
   }
 
   /** Records (or changes) how the component implements one control; every system using it follows. */
-  async setRequirement(actor: Actor, id: string, controlId: string, input: { status: ImplementationStatus; statement: string; responsibleId: string | null }) {
+  async setRequirement(
+    actor: Actor,
+    id: string,
+    controlId: string,
+    input: { status: ImplementationStatus; statement: string; responsibleId: string | null },
+  ) {
     return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.row(trx, actor.orgId, id);
       if (input.responsibleId) {
-        const u = await trx.selectFrom('users').select('id').where('org_id', '=', actor.orgId).where('id', '=', input.responsibleId).executeTakeFirst();
-        if (!u) throw new AppError('VALIDATION', 'The responsible person is not a user of this organisation.', [{ path: 'responsibleId', message: 'unknown user' }]);
+        const u = await trx
+          .selectFrom('users')
+          .select('id')
+          .where('org_id', '=', actor.orgId)
+          .where('id', '=', input.responsibleId)
+          .executeTakeFirst();
+        if (!u)
+          throw new AppError('VALIDATION', 'The responsible person is not a user of this organisation.', [
+            { path: 'responsibleId', message: 'unknown user' },
+          ]);
       }
       const now = iso(this.ctx.clock.now());
-      const before = await trx.selectFrom('component_requirements').selectAll().where('component_id', '=', id).where('control_id', '=', controlId).executeTakeFirst();
+      const before = await trx
+        .selectFrom('component_requirements')
+        .selectAll()
+        .where('component_id', '=', id)
+        .where('control_id', '=', controlId)
+        .executeTakeFirst();
       if (before) {
         await trx
           .updateTable('component_requirements')
@@ -183,7 +220,16 @@ export class ComponentService {
       } else {
         await trx
           .insertInto('component_requirements')
-          .values({ id: newId(), org_id: actor.orgId, component_id: id, control_id: controlId, status: input.status, statement: input.statement, responsible_id: input.responsibleId, updated_at: now })
+          .values({
+            id: newId(),
+            org_id: actor.orgId,
+            component_id: id,
+            control_id: controlId,
+            status: input.status,
+            statement: input.statement,
+            responsible_id: input.responsibleId,
+            updated_at: now,
+          })
           .execute();
       }
       const affected = await this.propagate(trx, actor.orgId, id, [controlId]);
@@ -201,18 +247,30 @@ export class ComponentService {
   async removeRequirement(actor: Actor, id: string, controlId: string) {
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.row(trx, actor.orgId, id);
-      const before = await trx.selectFrom('component_requirements').selectAll().where('component_id', '=', id).where('control_id', '=', controlId).executeTakeFirst();
+      const before = await trx
+        .selectFrom('component_requirements')
+        .selectAll()
+        .where('component_id', '=', id)
+        .where('control_id', '=', controlId)
+        .executeTakeFirst();
       if (!before) throw notFound('The component requirement');
       await trx.deleteFrom('evidence').where('target_type', '=', 'component-requirement').where('target_id', '=', before.id).execute();
       await trx.deleteFrom('component_requirements').where('id', '=', before.id).execute();
       await this.propagate(trx, actor.orgId, id, [controlId]);
-      await audit({ action: 'component.requirement_remove', entityType: 'component', entityId: id, before: { controlId, status: before.status } });
+      await audit({
+        action: 'component.requirement_remove',
+        entityType: 'component',
+        entityId: id,
+        before: { controlId, status: before.status },
+      });
     });
   }
 
   /** Re-derives the inherited statuses of every system using the component; returns how many changed. */
   private async propagate(trx: Executor, orgId: string, componentId: string, controlIds?: string[]) {
-    const users = (await trx.selectFrom('system_components').select('system_id').where('component_id', '=', componentId).execute()).map((r) => r.system_id);
+    const users = (await trx.selectFrom('system_components').select('system_id').where('component_id', '=', componentId).execute()).map(
+      (r) => r.system_id,
+    );
     const changed = await refreshInheritance(trx, users, controlIds);
     await refreshSummary(trx, orgId, [...changed]);
     return changed.size;
@@ -223,10 +281,16 @@ export class ComponentService {
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.systems.assertEditable(trx, actor, systemId);
       const k = await this.row(trx, actor.orgId, componentId);
-      const exists = await trx.selectFrom('system_components').select('system_id').where('system_id', '=', systemId).where('component_id', '=', componentId).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('system_components')
+        .select('system_id')
+        .where('system_id', '=', systemId)
+        .where('component_id', '=', componentId)
+        .executeTakeFirst();
       if (using && exists) throw new AppError('CONFLICT', `The system already uses ${k.name}.`);
       if (!using && !exists) throw notFound('The use of this component');
-      if (using) await trx.insertInto('system_components').values({ org_id: actor.orgId, system_id: systemId, component_id: componentId }).execute();
+      if (using)
+        await trx.insertInto('system_components').values({ org_id: actor.orgId, system_id: systemId, component_id: componentId }).execute();
       else await trx.deleteFrom('system_components').where('system_id', '=', systemId).where('component_id', '=', componentId).execute();
       await refreshInheritance(trx, [systemId]);
       await refreshSummary(trx, actor.orgId, [systemId]);
@@ -260,9 +324,15 @@ export class ComponentService {
     const result = validateOscal(document);
     if (!result.valid) throw validationError(result);
     const def = document['component-definition'] as Json | undefined;
-    if (!def) throw new AppError('VALIDATION', 'This is not an OSCAL component definition.', [{ path: '/', message: 'expected "component-definition"' }]);
+    if (!def)
+      throw new AppError('VALIDATION', 'This is not an OSCAL component definition.', [
+        { path: '/', message: 'expected "component-definition"' },
+      ]);
     const components = arr(def.components);
-    if (components.length === 0) throw new AppError('VALIDATION', 'The component definition has no components.', [{ path: '/component-definition/components', message: 'empty' }]);
+    if (components.length === 0)
+      throw new AppError('VALIDATION', 'The component definition has no components.', [
+        { path: '/component-definition/components', message: 'empty' },
+      ]);
     return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       const now = iso(this.ctx.clock.now());
       const created: Array<{ id: string; name: string; requirements: number }> = [];
@@ -294,7 +364,9 @@ export class ComponentService {
             const controlId = String(ir['control-id']);
             const statusProp = arr(ir.props).find((p) => p.name === 'implementation-status');
             const status = OSCAL_STATUS[String(statusProp?.value ?? 'implemented')] ?? 'implemented';
-            const parts = [String(ir.description ?? ''), ...arr(ir.statements).map((s) => String(s.description ?? ''))].filter((t) => t.trim());
+            const parts = [String(ir.description ?? ''), ...arr(ir.statements).map((s) => String(s.description ?? ''))].filter((t) =>
+              t.trim(),
+            );
             const prev = seen.get(controlId);
             seen.set(controlId, { status, statement: [prev?.statement, ...parts].filter(Boolean).join('\n\n').slice(0, 50000) });
           }
@@ -309,21 +381,37 @@ export class ComponentService {
           responsible_id: null,
           updated_at: now,
         }));
-        for (let i = 0; i < rows.length; i += 200) await trx.insertInto('component_requirements').values(rows.slice(i, i + 200)).execute();
+        for (let i = 0; i < rows.length; i += 200)
+          await trx
+            .insertInto('component_requirements')
+            .values(rows.slice(i, i + 200))
+            .execute();
         created.push({ id, name, requirements: rows.length });
       }
       await audit({
         action: 'component.import',
         entityType: 'component',
         entityId: null,
-        after: { title: (def.metadata as Json | undefined)?.title ?? null, components: created.map((c) => ({ name: c.name, requirements: c.requirements })) },
+        after: {
+          title: (def.metadata as Json | undefined)?.title ?? null,
+          components: created.map((c) => ({ name: c.name, requirements: c.requirements })),
+        },
       });
       return { created };
     });
   }
 }
 
-function view(k: { id: string; name: string; description: string; kind: string; provider: string | null; oscal_uuid: string | null; created_at: string; updated_at: string }) {
+function view(k: {
+  id: string;
+  name: string;
+  description: string;
+  kind: string;
+  provider: string | null;
+  oscal_uuid: string | null;
+  created_at: string;
+  updated_at: string;
+}) {
   return {
     id: k.id,
     name: k.name,

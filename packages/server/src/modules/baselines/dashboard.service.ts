@@ -31,7 +31,13 @@ const sumColumns = () => [
   sql<number>`sum(rs.not_applicable)`.as('not_applicable'),
 ];
 
-const counts = (r: { implemented: unknown; partially: unknown; planned: unknown; not_started: unknown; not_applicable: unknown }): Counts => ({
+const counts = (r: {
+  implemented: unknown;
+  partially: unknown;
+  planned: unknown;
+  not_started: unknown;
+  not_applicable: unknown;
+}): Counts => ({
   implemented: Number(r.implemented ?? 0),
   partially: Number(r.partially ?? 0),
   planned: Number(r.planned ?? 0),
@@ -75,7 +81,10 @@ export class DashboardService {
         .select(['rs.family', 'rs.family_title', ...sumColumns(), sql<number>`sum(rs.review_required)`.as('review_required')])
         .groupBy(['rs.family', 'rs.family_title'])
         .execute(),
-      this.summary(db, actor, f).select(['s.sector', ...sumColumns()]).groupBy('s.sector').execute(),
+      this.summary(db, actor, f)
+        .select(['s.sector', ...sumColumns()])
+        .groupBy('s.sector')
+        .execute(),
       this.systems(db, actor, f)
         .select([
           's.department_id',
@@ -89,12 +98,32 @@ export class DashboardService {
       db.selectFrom('departments').select(['id', 'name']).where('org_id', '=', actor.orgId).execute(),
     ]);
     const deptName = new Map(departments.map((d) => [d.id, d.name]));
-    const byDept = new Map<string, { departmentId: string | null; name: string } & Counts & { systems: number; unclassified: number; reviewOverdue: number; overdue: number }>();
+    const byDept = new Map<
+      string,
+      { departmentId: string | null; name: string } & Counts & {
+          systems: number;
+          unclassified: number;
+          reviewOverdue: number;
+          overdue: number;
+        }
+    >();
     const dept = (id: string | null) => {
       const key = id ?? '';
       let d = byDept.get(key);
       if (!d) {
-        d = { departmentId: id, name: id ? (deptName.get(id) ?? '') : '', implemented: 0, partially: 0, planned: 0, notStarted: 0, notApplicable: 0, systems: 0, unclassified: 0, reviewOverdue: 0, overdue: 0 };
+        d = {
+          departmentId: id,
+          name: id ? (deptName.get(id) ?? '') : '',
+          implemented: 0,
+          partially: 0,
+          planned: 0,
+          notStarted: 0,
+          notApplicable: 0,
+          systems: 0,
+          unclassified: 0,
+          reviewOverdue: 0,
+          overdue: 0,
+        };
         byDept.set(key, d);
       }
       return d;
@@ -140,7 +169,12 @@ export class DashboardService {
         .sort((a, b) => (a.name || '\uffff').localeCompare(b.name || '\uffff')),
       byLevel: [...byLevel].map(([level, c]) => ({ securityLevel: level || null, ...withShare(c) })),
       byFamily: families
-        .map((r) => ({ family: r.family, familyTitle: r.family_title, reviewRequired: Number(r.review_required ?? 0), ...withShare(counts(r)) }))
+        .map((r) => ({
+          family: r.family,
+          familyTitle: r.family_title,
+          reviewRequired: Number(r.review_required ?? 0),
+          ...withShare(counts(r)),
+        }))
         .sort((a, b) => a.family.localeCompare(b.family)),
       bySector: sectors.map((r) => ({ sector: r.sector, ...withShare(counts(r)) })).sort((a, b) => a.sector.localeCompare(b.sector)),
       trend: await this.trend(actor, total, overdue, today),
@@ -150,9 +184,7 @@ export class DashboardService {
   /** Open requirements past their due date, per department, from the summary's due-date histograms. */
   private async overdueByDepartment(db: Executor, actor: Actor, f: DashboardFilter, today: string) {
     const each =
-      this.ctx.kind === 'postgres'
-        ? sql`jsonb_each_text(rs.open_due::jsonb) as je(key, value)`
-        : sql`json_each(rs.open_due) as je`;
+      this.ctx.kind === 'postgres' ? sql`jsonb_each_text(rs.open_due::jsonb) as je(key, value)` : sql`json_each(rs.open_due) as je`;
     let q = sql<{ department_id: string | null; n: number }>`
       select s.department_id, sum(cast(je.value as integer)) as n
       from systems s

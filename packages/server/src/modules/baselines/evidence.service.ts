@@ -96,7 +96,12 @@ export class EvidenceService {
     const e = await this.row(this.ctx.db, actor, id);
     if (e.target_type === 'requirement') await this.requirements.get(actor, e.target_id);
     if (e.kind !== 'file' || !e.sha256) throw new AppError('VALIDATION', 'This evidence is a link, not a file.');
-    return { name: e.name, mediaType: e.media_type ?? 'application/octet-stream', size: e.size ?? 0, stream: openEvidenceFile(this.ctx.config.evidenceDir, e.sha256) };
+    return {
+      name: e.name,
+      mediaType: e.media_type ?? 'application/octet-stream',
+      size: e.size ?? 0,
+      stream: openEvidenceFile(this.ctx.config.evidenceDir, e.sha256),
+    };
   }
 
   async remove(actor: Actor, id: string) {

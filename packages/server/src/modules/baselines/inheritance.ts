@@ -9,17 +9,18 @@ import { chunks } from './requirement-summary.js';
  * component's status edit touches one control across every system that uses it).
  * Returns the systems whose rows changed, for the summary refresh.
  */
-export async function refreshInheritance(
-  db: Executor,
-  systemIds: readonly string[],
-  controlIds?: readonly string[],
-): Promise<Set<string>> {
+export async function refreshInheritance(db: Executor, systemIds: readonly string[], controlIds?: readonly string[]): Promise<Set<string>> {
   const changed = new Set<string>();
   for (const ids of chunks([...new Set(systemIds)])) {
     let implQ = db
       .selectFrom('system_components')
       .innerJoin('component_requirements', 'component_requirements.component_id', 'system_components.component_id')
-      .select(['system_components.system_id', 'component_requirements.control_id', 'component_requirements.component_id', 'component_requirements.status'])
+      .select([
+        'system_components.system_id',
+        'component_requirements.control_id',
+        'component_requirements.component_id',
+        'component_requirements.status',
+      ])
       .where('system_components.system_id', 'in', ids);
     if (controlIds) implQ = implQ.where('component_requirements.control_id', 'in', [...controlIds]);
     const impls = await implQ.execute();
@@ -43,7 +44,11 @@ export async function refreshInheritance(
       const componentId = from?.componentId ?? null;
       const effective = from?.status ?? r.status;
       if (componentId === r.component_id && effective === r.effective_status) continue;
-      await db.updateTable('system_requirements').set({ component_id: componentId, effective_status: effective }).where('id', '=', r.id).execute();
+      await db
+        .updateTable('system_requirements')
+        .set({ component_id: componentId, effective_status: effective })
+        .where('id', '=', r.id)
+        .execute();
       changed.add(r.system_id);
     }
   }

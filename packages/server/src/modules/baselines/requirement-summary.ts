@@ -9,6 +9,7 @@ const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
 };
+
 export { chunks };
 
 const COLUMN = {
@@ -29,15 +30,7 @@ export async function refreshSummary(db: Executor, orgId: string, systemIds: rea
     await db.deleteFrom('requirement_summary').where('system_id', 'in', ids).execute();
     const groups = await db
       .selectFrom('system_requirements')
-      .select([
-        'system_id',
-        'family',
-        'family_title',
-        'effective_status',
-        'due_date',
-        'review_required',
-        sql<number>`count(*)`.as('n'),
-      ])
+      .select(['system_id', 'family', 'family_title', 'effective_status', 'due_date', 'review_required', sql<number>`count(*)`.as('n')])
       .where('system_id', 'in', ids)
       .where('applies', '=', 1)
       .groupBy(['system_id', 'family', 'family_title', 'effective_status', 'due_date', 'review_required'])

@@ -56,10 +56,7 @@ export class RequirementService {
 
   /** The base query: requirement rows of systems the caller may see. */
   private scoped(db: Executor, actor: Actor) {
-    let q = db
-      .selectFrom('system_requirements as r')
-      .innerJoin('systems as s', 's.id', 'r.system_id')
-      .where('r.org_id', '=', actor.orgId);
+    let q = db.selectFrom('system_requirements as r').innerJoin('systems as s', 's.id', 'r.system_id').where('r.org_id', '=', actor.orgId);
     if (!this.readAll(actor)) q = q.where('s.owner_id', '=', actor.userId);
     return q;
   }
@@ -309,7 +306,12 @@ export class RequirementService {
 
   /** The row, for a change: the system must be editable by the caller. */
   async editableRow(db: Executor, actor: Actor, id: string) {
-    const r = await db.selectFrom('system_requirements').selectAll().where('org_id', '=', actor.orgId).where('id', '=', id).executeTakeFirst();
+    const r = await db
+      .selectFrom('system_requirements')
+      .selectAll()
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!r) throw notFound('The requirement');
     await this.systems.assertEditable(db, actor, r.system_id).catch((err: unknown) => {
       // A requirement of a system the caller cannot see is "not found", as the system would be.
@@ -322,7 +324,10 @@ export class RequirementService {
   private async checkResponsible(db: Executor, orgId: string, userId: string | null | undefined) {
     if (!userId) return;
     const u = await db.selectFrom('users').select('id').where('org_id', '=', orgId).where('id', '=', userId).executeTakeFirst();
-    if (!u) throw new AppError('VALIDATION', 'The responsible person is not a user of this organisation.', [{ path: 'responsibleId', message: 'unknown user' }]);
+    if (!u)
+      throw new AppError('VALIDATION', 'The responsible person is not a user of this organisation.', [
+        { path: 'responsibleId', message: 'unknown user' },
+      ]);
   }
 
   async update(actor: Actor, id: string, patch: RequirementPatch) {
@@ -332,11 +337,14 @@ export class RequirementService {
       const status = patch.status ?? (before.status as ImplementationStatus);
       const justification = patch.justification !== undefined ? patch.justification : before.justification;
       if (status === 'not-applicable' && !justification?.trim()) {
-        throw new AppError('VALIDATION', '"Not applicable" needs a justification.', [{ path: 'justification', message: 'required for not applicable' }]);
+        throw new AppError('VALIDATION', '"Not applicable" needs a justification.', [
+          { path: 'justification', message: 'required for not applicable' },
+        ]);
       }
       // Setting a status on an inherited requirement overrides the component; `override: false` inherits again.
       const ownChange = patch.status !== undefined && patch.status !== before.status;
-      const override = patch.override === false ? 0 : patch.override === true || (ownChange && before.component_id !== null) ? 1 : before.override;
+      const override =
+        patch.override === false ? 0 : patch.override === true || (ownChange && before.component_id !== null) ? 1 : before.override;
       const next = {
         status,
         justification: status === 'not-applicable' ? (justification ?? null) : (justification ?? null),
@@ -371,7 +379,9 @@ export class RequirementService {
   async bulkUpdate(actor: Actor, ids: readonly string[], patch: Omit<RequirementPatch, 'override' | 'reviewed'>) {
     const unique = [...new Set(ids)];
     if (patch.status === 'not-applicable' && !patch.justification?.trim()) {
-      throw new AppError('VALIDATION', '"Not applicable" needs a justification.', [{ path: 'set.justification', message: 'required for not applicable' }]);
+      throw new AppError('VALIDATION', '"Not applicable" needs a justification.', [
+        { path: 'set.justification', message: 'required for not applicable' },
+      ]);
     }
     return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.checkResponsible(trx, actor.orgId, patch.responsibleId);
@@ -425,7 +435,14 @@ export class RequirementService {
       // Anyone who may see the requirement may comment on it (auditors too): comments are not the record.
       const r = await this.scoped(trx, actor).select(['r.id', 'r.system_id']).where('r.id', '=', id).executeTakeFirst();
       if (!r) throw notFound('The requirement');
-      const row = { id: newId(), org_id: actor.orgId, requirement_id: id, author_id: actor.userId, body, created_at: iso(this.ctx.clock.now()) };
+      const row = {
+        id: newId(),
+        org_id: actor.orgId,
+        requirement_id: id,
+        author_id: actor.userId,
+        body,
+        created_at: iso(this.ctx.clock.now()),
+      };
       await trx.insertInto('requirement_comments').values(row).execute();
       await audit({ action: 'requirement.comment', entityType: 'system_requirement', entityId: id, after: { body } });
       return { id: row.id, body, createdAt: row.created_at, authorName: actor.name };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { errorResponses, ZIdParams } from '../../http/common.schema.js';
+import { errorResponses, ZIdParams, ZPage, ZPageQuery } from '../../http/common.schema.js';
 import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
+import { DUE_STATUSES } from './review-due.js';
 
 const ZKey = z.string().min(1).max(100);
 const ZClassifyBody = z.strictObject({
@@ -100,6 +101,9 @@ export function classificationRoutes(app: RouteApp, s: Services): void {
           changes: z.array(
             z.object({ systemId: z.string(), name: z.string(), dimensions: z.array(z.unknown()), securityLevel: z.unknown() }),
           ),
+          baseline: z
+            .array(z.object({ systemId: z.string(), added: z.number().int(), removed: z.number().int() }))
+            .describe('Requirement lists that changed: requirements added and retired per system'),
         }),
         ...errorResponses,
       },
@@ -119,5 +123,36 @@ export function classificationRoutes(app: RouteApp, s: Services): void {
       },
     },
     handler: async (req) => s.classification.history(actorOf(req), req.params.id),
+  });
+
+  app.get('/api/v1/classification/due', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['classification'],
+      summary: 'Reclassification worklist: systems never classified, or whose review is overdue or due within N days, oldest first',
+      querystring: z.strictObject({
+        ...ZPageQuery.shape,
+        within: z.coerce.number().int().min(0).max(3650).default(30),
+        status: z.enum(DUE_STATUSES).optional(),
+      }),
+      response: {
+        200: ZPage(
+          z.object({
+            systemId: z.string(),
+            name: z.string(),
+            ownerId: z.string().nullable(),
+            ownerName: z.string().nullable(),
+            departmentName: z.string().nullable(),
+            status: z.enum(DUE_STATUSES),
+            notation: z.string().nullable(),
+            securityLevel: z.string().nullable(),
+            classifiedAt: z.string().nullable(),
+            reviewDue: z.string().nullable(),
+          }),
+        ).extend({ method: z.string(), today: z.string(), horizon: z.string(), within: z.number().int() }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.reviewDue.list(actorOf(req), req.query),
   });
 }

@@ -19,6 +19,7 @@ import { actorIdentity, changeWithAudit } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { iso, newId } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
+import { loadNeedGraph, syncSystems } from '../baselines/sync-systems.js';
 import type { SystemService } from '../registry/system.service.js';
 
 /** Turns the engine's errors into the product's: a 400 that names what is wrong. */
@@ -70,35 +71,36 @@ export class ClassificationService {
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       const before = await this.method(trx, actor.orgId);
       await trx.updateTable('organisations').set({ classification_method: key }).where('id', '=', actor.orgId).execute();
+      // Classifications under the old method stay as history; every system now needs reclassifying.
+      const method = builtInMethod(key) as ClassificationMethod;
+      const sync = await syncSystems(trx, {
+        orgId: actor.orgId,
+        method,
+        cause: 'classification',
+        by: actor.userId,
+        at: iso(this.ctx.clock.now()),
+      });
+      await trx.updateTable('systems').set({ review_due: null, classified_at: null }).where('org_id', '=', actor.orgId).execute();
       await audit({
         action: 'classification.method_change',
         entityType: 'organisation',
         entityId: actor.orgId,
         before: { method: before.key },
-        after: { method: key },
+        after: { method: key, systemsAffected: sync.levelChanged.length },
       });
     });
     // Read after the commit: inside the transaction only `trx` may be used (SQLite has one connection).
     return this.methodWithQuestions(actor);
   }
 
-  /** The newest classification of every system, plus every dependency: the input of inheritance. */
-  private async graph(db: Executor, orgId: string, method: ClassificationMethod): Promise<NeedGraph> {
-    const systems = await db.selectFrom('systems').select(['id', 'name']).where('org_id', '=', orgId).execute();
-    const rows = await db
-      .selectFrom('classifications')
-      .select(['system_id', 'levels', 'method_key', 'classified_at'])
-      .where('org_id', '=', orgId)
-      .orderBy('classified_at', 'asc')
-      .execute();
-    const own = new Map<string, Record<string, string>>();
-    for (const r of rows) if (r.method_key === method.key) own.set(r.system_id, JSON.parse(r.levels) as Record<string, string>);
-    const edges = await db.selectFrom('system_dependencies').select(['system_id', 'depends_on_id']).where('org_id', '=', orgId).execute();
-    return {
-      method,
-      systems: systems.map((s) => ({ id: s.id, name: s.name, own: own.get(s.id) ?? {} })),
-      dependencies: edges.map((e) => ({ dependent: e.system_id, dependsOn: e.depends_on_id })),
-    };
+  /** Recomputes effective levels and requirement lists after a register change (see SystemService.onNeedsChanged). */
+  async sync(trx: Executor, actor: Actor, force: string[]) {
+    const method = await this.method(trx, actor.orgId);
+    return syncSystems(trx, { orgId: actor.orgId, method, cause: 'register', by: actor.userId, at: iso(this.ctx.clock.now()), force });
+  }
+
+  private graph(db: Executor, orgId: string, method: ClassificationMethod): Promise<NeedGraph> {
+    return loadNeedGraph(db, orgId, method);
   }
 
   private latestRow(db: Executor, orgId: string, systemId: string) {
@@ -189,6 +191,12 @@ export class ClassificationService {
       await trx.insertInto('classifications').values(row).execute();
       const graphAfter = await this.graph(trx, actor.orgId, method);
       const { changes } = engine(() => recomputeAfterChange(graphAfter, systemId, before));
+      await trx
+        .updateTable('systems')
+        .set({ review_due: row.review_due, classified_at: row.classified_at })
+        .where('id', '=', systemId)
+        .execute();
+      const sync = await syncSystems(trx, { orgId: actor.orgId, method, cause: 'classification', by: actor.userId, at: row.classified_at });
       await audit({
         action: 'system.classify',
         entityType: 'system',
@@ -199,6 +207,7 @@ export class ClassificationService {
           reason: row.reason,
           overrides: input.overrides,
           affectedSystems: changes.length,
+          requirementListsChanged: sync.baseline.length,
         },
       });
       return {
@@ -209,6 +218,7 @@ export class ClassificationService {
           dimensions: [...c.dimensions],
           securityLevel: c.securityLevel,
         })),
+        baseline: sync.baseline.map((b) => ({ systemId: b.systemId, added: b.added.length, removed: b.removed.length })),
       };
     });
   }

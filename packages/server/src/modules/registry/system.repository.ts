@@ -1,5 +1,6 @@
 import { containsText } from '../../db/like.js';
-import type { SystemRow } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { SystemRow, SystemsTable } from '../../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 
 export interface SystemFilter {
@@ -18,7 +19,7 @@ export class SystemRepository {
     return db.selectFrom('systems').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   }
 
-  async insert(db: Executor, row: SystemRow) {
+  async insert(db: Executor, row: Insertable<SystemsTable>) {
     await db.insertInto('systems').values(row).execute();
   }
 

@@ -61,6 +61,10 @@ export const ZSystem = z.object({
   customFields: z.record(z.string(), z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  securityLevel: z.string().nullable(),
+  notation: z.string().nullable(),
+  reviewDue: z.string().nullable(),
+  classifiedAt: z.string().nullable(),
 });
 
 export const ZSystemQuery = z.strictObject({

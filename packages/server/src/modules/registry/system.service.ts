@@ -24,7 +24,11 @@ export interface SystemInput {
   customFields: Record<string, string>;
 }
 
-type Listed = SystemRow & { owner_name?: string | null; department_name?: string | null };
+type Listed = RegisterColumns &
+  Partial<Pick<SystemRow, 'security_level' | 'notation' | 'review_due' | 'classified_at'>> & {
+    owner_name?: string | null;
+    department_name?: string | null;
+  };
 
 export function systemView(s: Listed) {
   return {
@@ -45,6 +49,10 @@ export function systemView(s: Listed) {
     customFields: JSON.parse(s.custom_fields) as Record<string, string>,
     createdAt: s.created_at,
     updatedAt: s.updated_at,
+    securityLevel: s.security_level ?? null,
+    notation: s.notation ?? null,
+    reviewDue: s.review_due ?? null,
+    classifiedAt: s.classified_at ?? null,
   };
 }
 export type SystemView = ReturnType<typeof systemView>;
@@ -55,6 +63,11 @@ export type SystemView = ReturnType<typeof systemView>;
  */
 export class SystemService {
   readonly repo = new SystemRepository();
+  /**
+   * Set by the wiring: called in the transaction of a change that can alter protection needs or
+   * requirement lists (dependencies, a system's kind, a deletion), with the systems to recompute.
+   */
+  onNeedsChanged?: (trx: Trx, actor: Actor, force: string[]) => Promise<void>;
   constructor(private readonly ctx: AppContext) {}
 
   private readAll = (a: Actor) => a.permissions.has('systems:read-all');
@@ -177,6 +190,7 @@ export class SystemService {
       await this.check(trx, actor, next, id);
       const row = toRow(id, actor.orgId, next, before.created_at, iso(this.ctx.clock.now()));
       await this.repo.update(trx, actor.orgId, id, row);
+      if (row.kind !== before.kind) await this.onNeedsChanged?.(trx, actor, [id]);
       const after = systemView(row);
       await audit({ action: 'system.update', entityType: 'system', entityId: id, before: current, after });
       return this.get(actor, id, trx);
@@ -187,6 +201,7 @@ export class SystemService {
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       const before = await this.visible(trx, actor, id);
       await this.repo.delete(trx, actor.orgId, id);
+      await this.onNeedsChanged?.(trx, actor, []);
       await audit({ action: 'system.delete', entityType: 'system', entityId: id, before: systemView(before) });
     });
   }
@@ -216,6 +231,7 @@ export class SystemService {
         ]);
       }
       await this.repo.addDependency(trx, actor.orgId, systemId, dependsOnId, iso(this.ctx.clock.now()));
+      await this.onNeedsChanged?.(trx, actor, []);
       await audit({
         action: 'system.dependency_add',
         entityType: 'system',
@@ -229,6 +245,7 @@ export class SystemService {
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.editable(trx, actor, systemId);
       if ((await this.repo.removeDependency(trx, actor.orgId, systemId, dependsOnId)) === 0) throw notFound('The dependency');
+      await this.onNeedsChanged?.(trx, actor, []);
       await audit({ action: 'system.dependency_remove', entityType: 'system', entityId: systemId, before: { dependsOn: dependsOnId } });
     });
   }
@@ -266,7 +283,10 @@ export class SystemService {
   }
 }
 
-function toRow(id: string, orgId: string, s: SystemInput, createdAt: string, updatedAt: string): SystemRow {
+/** The register's own columns; the classification columns are kept by the classification module. */
+export type RegisterColumns = Omit<SystemRow, 'security_level' | 'notation' | 'review_due' | 'classified_at'>;
+
+function toRow(id: string, orgId: string, s: SystemInput, createdAt: string, updatedAt: string): RegisterColumns {
   return {
     id,
     org_id: orgId,

@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
 import type { Organisation } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
 import { AccessDenied } from '../../components/AccessDenied';
 import { isForbidden } from '../../components/errors';
 import { LoadError } from '../../components/Feedback';
@@ -7,11 +8,13 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../hooks/useApi';
 import { useT } from '../../i18n';
+import { ClassificationMethodSection } from './ClassificationMethodSection';
 import { DepartmentsSection } from './DepartmentsSection';
 import { OrgSettingsForm } from './OrgSettingsForm';
 
 export function OrganisationPage() {
   const t = useT();
+  const { can } = useAuth();
   const org = useApi((signal) => api.get<Organisation>('/organisation', undefined, { signal }), '');
 
   if (isForbidden(org.error)) return <AccessDenied />;
@@ -26,6 +29,7 @@ export function OrganisationPage() {
         <OrgSettingsForm org={org.data} onSaved={(next) => org.setData(() => next)} />
       ) : null}
       <DepartmentsSection />
+      {can('systems:manage-all') && <ClassificationMethodSection />}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, PageTitle } from '../../components/PageHeader';
 import { useApi } from '../../hooks/useApi';
 import { useT } from '../../i18n';
+import { ClassificationSection } from './ClassificationSection';
 import { DependencySection } from './DependencySection';
 import { useSectors } from './lookups';
 import { KindBadge, LifecycleBadge } from './SystemBadges';
@@ -88,6 +89,7 @@ export function SystemPage() {
       <Notice>{noticeOf(location.state)}</Notice>
       <ErrorAlert error={error} />
       <SystemDetails system={system} />
+      <ClassificationSection key={`classification-${system.id}`} system={system} />
       <DependencySection key={system.id} system={system} />
       <ConfirmDialog
         open={confirming}

@@ -13,6 +13,7 @@ import { Pagination } from '../../components/Pagination';
 import { useApi } from '../../hooks/useApi';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useI18n } from '../../i18n';
+import { ExportLinks } from './ExportLinks';
 import { useSectors } from './lookups';
 import { LifecycleBadge, PersonalDataBadges } from './SystemBadges';
 import { FILTER_KEYS, SystemFilters, type SystemFilterValues } from './SystemFilters';
@@ -76,11 +77,19 @@ export function SystemsPage() {
         title={t('systems.title')}
         intro={t('systems.intro')}
         actions={
-          can('systems:edit') && (
-            <Link to="/systems/new" className="button button--primary">
-              {t('systems.register')}
-            </Link>
-          )
+          <>
+            <ExportLinks filters={{ q, ...filters }} />
+            {can('systems:edit') && (
+              <>
+                <Link to="/systems/import" className="button button--secondary">
+                  {t('systems.import.action')}
+                </Link>
+                <Link to="/systems/new" className="button button--primary">
+                  {t('systems.register')}
+                </Link>
+              </>
+            )}
+          </>
         }
       />
       <Notice>{noticeOf(location.state)}</Notice>
