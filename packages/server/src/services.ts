@@ -9,6 +9,8 @@ import { MyWorkService } from './modules/baselines/my-work.service.js';
 import { RequirementService } from './modules/baselines/requirement.service.js';
 import { CatalogService } from './modules/catalogs/catalog.service.js';
 import { ClassificationService } from './modules/classification/classification.service.js';
+import { CustomMethodService } from './modules/classification/custom-methods.js';
+import { DeviationService } from './modules/classification/deviations.js';
 import { ReviewDueService } from './modules/classification/review-due.js';
 import { AccountService } from './modules/iam/account.service.js';
 import { AuthService } from './modules/iam/auth.service.js';
@@ -36,6 +38,8 @@ export interface Services {
   systems: SystemService;
   systemImport: SystemImportService;
   classification: ClassificationService;
+  customMethods: CustomMethodService;
+  deviations: DeviationService;
   baselineMapping: BaselineMappingService;
   catalogUpgrade: CatalogUpgradeService;
   requirements: RequirementService;
@@ -69,6 +73,8 @@ export function createServices(ctx: AppContext): Services {
     systems,
     systemImport: new SystemImportService(ctx, systems),
     classification,
+    customMethods: new CustomMethodService(ctx),
+    deviations: new DeviationService(ctx, systems, classification),
     baselineMapping: new BaselineMappingService(ctx, classification),
     catalogUpgrade: new CatalogUpgradeService(ctx, classification),
     requirements,

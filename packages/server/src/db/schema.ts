@@ -266,6 +266,28 @@ export interface DB {
   requirement_comments: RequirementCommentsTable;
   baseline_changes: BaselineChangesTable;
   compliance_snapshots: ComplianceSnapshotsTable;
+  classification_methods: ClassificationMethodsTable;
+  need_deviations: NeedDeviationsTable;
+}
+
+export interface ClassificationMethodsTable {
+  org_id: string;
+  key: string;
+  definition: string;
+  questions: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NeedDeviationsTable {
+  org_id: string;
+  system_id: string;
+  method_key: string;
+  dimension: string;
+  kind: string;
+  justification: string;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface BaselineLevelsTable {

@@ -1,4 +1,4 @@
-import { type ClassificationMethod, computeNeeds, type NeedGraph, notationOf } from '@cityshield/core';
+import { type ClassificationMethod, computeNeeds, type DeviationKind, type NeedGraph, notationOf } from '@cityshield/core';
 import type { Executor } from '../audit/audit.repository.js';
 import { type ApplyOptions, applyBaselines, type BaselineChange } from './apply-baseline.js';
 
@@ -16,10 +16,22 @@ export async function loadNeedGraph(db: Executor, orgId: string, method: Classif
   const own = new Map<string, Record<string, string>>();
   for (const r of rows) own.set(r.system_id, JSON.parse(r.levels) as Record<string, string>);
   const edges = await db.selectFrom('system_dependencies').select(['system_id', 'depends_on_id']).where('org_id', '=', orgId).execute();
+  const deviations = await db
+    .selectFrom('need_deviations')
+    .select(['system_id', 'dimension', 'kind', 'justification'])
+    .where('org_id', '=', orgId)
+    .where('method_key', '=', method.key)
+    .execute();
   return {
     method,
     systems: systems.map((s) => ({ id: s.id, name: s.name, own: own.get(s.id) ?? {} })),
     dependencies: edges.map((e) => ({ dependent: e.system_id, dependsOn: e.depends_on_id })),
+    deviations: deviations.map((d) => ({
+      systemId: d.system_id,
+      dimension: d.dimension,
+      kind: d.kind as DeviationKind,
+      justification: d.justification,
+    })),
   };
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { errorResponses, ZIdParams, ZPage, ZPageQuery } from '../../http/common.schema.js';
+import { errorResponses, ZId, ZIdParams, ZPage, ZPageQuery } from '../../http/common.schema.js';
 import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
+import { ZQuestions } from './custom-methods.js';
 import { DUE_STATUSES } from './review-due.js';
 
 const ZKey = z.string().min(1).max(100);
@@ -154,5 +155,93 @@ export function classificationRoutes(app: RouteApp, s: Services): void {
       },
     },
     handler: async (req) => s.reviewDue.list(actorOf(req), req.query),
+  });
+
+  app.get('/api/v1/classification/methods', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['classification'],
+      summary: "The built-in methods and the organisation's own, with the one in use",
+      response: {
+        200: z.object({
+          current: z.string(),
+          builtIn: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
+          custom: z.array(z.object({ key: z.string(), method: z.unknown(), questions: z.array(z.unknown()), updatedAt: z.string() })),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.customMethods.list(actorOf(req)),
+  });
+
+  app.put('/api/v1/classification/methods/:key', {
+    config: { access: 'systems:manage-all' },
+    schema: {
+      tags: ['classification'],
+      summary: 'Define or change an own method (dimensions, level names, mapping rule, optional questionnaire)',
+      params: z.strictObject({ key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes') }),
+      body: z.strictObject({ method: z.record(z.string(), z.unknown()), questions: ZQuestions.default([]) }),
+      response: {
+        200: z.object({ key: z.string(), method: z.unknown(), questions: z.array(z.unknown()), updatedAt: z.string() }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => s.customMethods.put(actorOf(req), req.params.key, req.body.method, req.body.questions),
+  });
+
+  app.delete('/api/v1/classification/methods/:key', {
+    config: { access: 'systems:manage-all' },
+    schema: { tags: ['classification'], summary: 'Delete an own method that nothing uses', params: z.strictObject({ key: ZKey }) },
+    handler: async (req, reply) => {
+      await s.customMethods.remove(actorOf(req), req.params.key);
+      return reply.status(204).send();
+    },
+  });
+
+  const ZDeviation = z.object({
+    dimension: z.string(),
+    kind: z.enum(['cumulation', 'distribution']),
+    justification: z.string(),
+    createdAt: z.string(),
+    createdByName: z.string().nullable(),
+  });
+
+  app.get('/api/v1/systems/:id/deviations', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['classification'],
+      summary: "Justified deviations from the maximum principle recorded for the system's dimensions",
+      params: ZIdParams,
+      response: { 200: z.object({ items: z.array(ZDeviation) }), ...errorResponses },
+    },
+    handler: async (req) => s.deviations.list(actorOf(req), req.params.id),
+  });
+
+  const ZDeviationResult = z.object({
+    systemsAffected: z.array(z.string()),
+    baseline: z.array(z.object({ systemId: z.string(), added: z.number().int(), removed: z.number().int() })),
+  });
+
+  app.put('/api/v1/systems/:id/deviations/:dimension', {
+    config: { access: 'systems:manage-all' },
+    schema: {
+      tags: ['classification'],
+      summary: 'Record cumulation (one step up) or distribution (one step down) with a written justification',
+      params: z.strictObject({ id: ZId, dimension: ZKey }),
+      body: z.strictObject({ kind: z.enum(['cumulation', 'distribution']), justification: z.string().trim().max(5000) }),
+      response: { 200: ZDeviationResult, ...errorResponses },
+    },
+    handler: async (req) => s.deviations.set(actorOf(req), req.params.id, req.params.dimension, req.body),
+  });
+
+  app.delete('/api/v1/systems/:id/deviations/:dimension', {
+    config: { access: 'systems:manage-all' },
+    schema: {
+      tags: ['classification'],
+      summary: 'Remove a deviation: the plain maximum applies again',
+      params: z.strictObject({ id: ZId, dimension: ZKey }),
+      response: { 200: ZDeviationResult, ...errorResponses },
+    },
+    handler: async (req) => s.deviations.set(actorOf(req), req.params.id, req.params.dimension, null),
   });
 }

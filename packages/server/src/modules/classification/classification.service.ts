@@ -1,8 +1,6 @@
 import {
   type Answers,
   BUILT_IN_METHODS,
-  builtInMethod,
-  builtInQuestions,
   ClassificationError,
   type ClassificationMethod,
   classify,
@@ -11,6 +9,7 @@ import {
   type NeedGraph,
   nextReviewDate,
   type Overrides,
+  type Question,
   recomputeAfterChange,
   scoreQuestionnaire,
 } from '@cityshield/core';
@@ -21,6 +20,7 @@ import { iso, newId } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { loadNeedGraph, syncSystems } from '../baselines/sync-systems.js';
 import type { SystemService } from '../registry/system.service.js';
+import { findMethod } from './custom-methods.js';
 
 /** Turns the engine's errors into the product's: a 400 that names what is wrong. */
 function engine<T>(fn: () => T): T {
@@ -51,28 +51,45 @@ export class ClassificationService {
 
   async method(db: Executor, orgId: string): Promise<ClassificationMethod> {
     const org = await db.selectFrom('organisations').select('classification_method').where('id', '=', orgId).executeTakeFirstOrThrow();
-    const method = builtInMethod(org.classification_method);
+    const method = await findMethod(db, orgId, org.classification_method);
     if (!method) throw new AppError('VALIDATION', `Unknown classification method "${org.classification_method}".`);
-    return method;
+    return method.method;
+  }
+
+  /** The questionnaire of a method: built in, or the organisation's own (possibly empty: levels are then set directly). */
+  async questions(db: Executor, orgId: string, key: string): Promise<Question[]> {
+    return (await findMethod(db, orgId, key))?.questions ?? [];
   }
 
   async methodWithQuestions(actor: Actor) {
     const method = await this.method(this.ctx.db, actor.orgId);
+    const own = await this.ctx.db
+      .selectFrom('classification_methods')
+      .select(['key', 'definition'])
+      .where('org_id', '=', actor.orgId)
+      .orderBy('key')
+      .execute();
     return {
       method,
-      questions: [...(builtInQuestions(method.key) ?? [])],
-      available: BUILT_IN_METHODS.map((m) => ({ key: m.key, name: m.name })),
+      questions: await this.questions(this.ctx.db, actor.orgId, method.key),
+      available: [
+        ...BUILT_IN_METHODS.map((m) => ({ key: m.key, name: m.name })),
+        ...own.map((o) => ({ key: o.key, name: String((JSON.parse(o.definition) as { name?: unknown }).name ?? o.key) })),
+      ],
     };
   }
 
   async chooseMethod(actor: Actor, key: string) {
-    if (!builtInMethod(key))
-      throw new AppError('VALIDATION', `Unknown method "${key}".`, [{ path: 'method', message: 'not a built-in method' }]);
+    const chosen = await findMethod(this.ctx.db, actor.orgId, key);
+    if (!chosen)
+      throw new AppError('VALIDATION', `Unknown method "${key}".`, [
+        { path: 'method', message: 'neither built in nor defined by the organisation' },
+      ]);
     await changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       const before = await this.method(trx, actor.orgId);
       await trx.updateTable('organisations').set({ classification_method: key }).where('id', '=', actor.orgId).execute();
       // Classifications under the old method stay as history; every system now needs reclassifying.
-      const method = builtInMethod(key) as ClassificationMethod;
+      const { method } = chosen;
       const sync = await syncSystems(trx, {
         orgId: actor.orgId,
         method,
@@ -165,7 +182,8 @@ export class ClassificationService {
    */
   async classifySystem(actor: Actor, systemId: string, input: { answers: Answers; overrides: Overrides; reason: string | null }) {
     const method = await this.method(this.ctx.db, actor.orgId);
-    const scored = engine(() => scoreQuestionnaire(method, builtInQuestions(method.key) ?? [], input.answers));
+    const questions = await this.questions(this.ctx.db, actor.orgId, method.key);
+    const scored = engine(() => scoreQuestionnaire(method, questions, input.answers));
     const result = engine(() => classify(method, scored, input.overrides));
     return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.systems.assertEditable(trx, actor, systemId);
