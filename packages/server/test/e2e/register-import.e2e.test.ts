@@ -42,6 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('register im
 
     await page.getByRole('link', { name: 'Go to the systems list' }).click();
     await page.getByRole('link', { name: 'Street lights' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, '32-systems-export.png') });
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     expect(href).toBe('/api/v1/systems/export?format=csv');
     const csv = await (await page.request.get(`${instance.base}${href}`)).text();

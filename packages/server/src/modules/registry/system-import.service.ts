@@ -40,7 +40,6 @@ export class SystemImportService {
 
   private importActor = (a: Actor): ImportActor => ({
     userId: a.userId,
-    email: a.email,
     manageAll: a.permissions.has('systems:manage-all'),
   });
 

@@ -166,6 +166,8 @@ function readCsv(file: Buffer, maxRows: number): Table {
     records = parseCsv(text, {
       delimiter,
       relax_column_count: true,
+      // A quote inside an unquoted cell (=HYPERLINK("…") typed by hand) is kept as it is.
+      relax_quotes: true,
       skip_empty_lines: false,
       // Stop early on a huge file: header + rows + some slack for blank lines.
       to: maxRows + 1 + 1000,
@@ -341,7 +343,7 @@ export interface Lookups {
 
 export interface ImportActor {
   userId: string;
-  email: string;
+  /** systems:manage-all: any owner; else only systems the caller owns. */
   manageAll: boolean;
 }
 
