@@ -1,4 +1,5 @@
 export * from './audit/audit-chain.js';
+export * from './baselines/requirements.js';
 export * from './catalogs/built-in.js';
 export * from './catalogs/diff.js';
 export * from './catalogs/flatten.js';
@@ -6,4 +7,3 @@ export * from './classification/index.js';
 export * from './iam/password-policy.js';
 export * from './iam/permissions.js';
 export * from './oscal/index.js';
-export * from './baselines/requirements.js';

@@ -1,5 +1,5 @@
-import { containsText } from '../../db/like.js';
 import type { Insertable } from 'kysely';
+import { containsText } from '../../db/like.js';
 import type { SystemRow, SystemsTable } from '../../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 
