@@ -1,0 +1,330 @@
+import PDFDocument from 'pdfkit';
+
+/**
+ * The reports engine: a small builder over pdfkit that gives every CityShield report the same
+ * branding (the city's name and logo on each page, page numbers, generation time) and the few
+ * building blocks reports for a council need — headings, plain paragraphs, key/value lists,
+ * tables that break across pages, bar charts and heatmaps. Standard PDF fonts only (no font
+ * files to ship); text outside Latin-1 is replaced rather than garbled.
+ */
+
+export interface ReportBranding {
+  orgName: string;
+  title: string;
+  subtitle?: string;
+  generatedAt: Date;
+  /** PNG or JPEG bytes of the city's logo. */
+  logo?: Buffer;
+  timeZone?: string;
+}
+
+export interface Bar {
+  label: string;
+  /** 0..1 when `share` (shown as a percentage), else any non-negative number. */
+  value: number | null;
+}
+
+const MARGIN = 50;
+const INK = '#1f2933';
+const MUTED = '#616e7c';
+const ACCENT = '#1d4ed8';
+const LINE = '#cbd2d9';
+
+/** Helvetica covers WinAnsi; other characters become "?" instead of broken glyphs. */
+export function pdfText(s: string): string {
+  return s.replace(
+    /[^\u0009\u000a\u000d\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/gu,
+    '?',
+  );
+}
+
+/** A colour from red (0) through amber to green (1) for shares; grey for no data. */
+export function shareColour(share: number | null): string {
+  if (share === null) return '#e4e7eb';
+  const s = Math.max(0, Math.min(1, share));
+  const hue = Math.round(s * 120);
+  return hslToHex(hue, 65, 78);
+}
+
+function hslToHex(h: number, s: number, l: number): string {
+  const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l / 100 - a * Math.max(Math.min(k - 3, 9 - k, 1), -1);
+    return Math.round(255 * c)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}
+
+export class PdfReport {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+
+  constructor(private readonly branding: ReportBranding) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: MARGIN + 20, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
+      bufferPages: true,
+      info: { Title: pdfText(branding.title), Author: pdfText(branding.orgName), Creator: 'CityShield' },
+    });
+    this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+    this.titleBlock();
+  }
+
+  get width(): number {
+    return this.doc.page.width - MARGIN * 2;
+  }
+
+  private titleBlock() {
+    const d = this.doc;
+    const b = this.branding;
+    if (b.logo) {
+      try {
+        d.image(b.logo, MARGIN, MARGIN, { fit: [120, 48] });
+        d.moveDown(3);
+      } catch {
+        // A logo pdfkit cannot read is left out rather than failing the report.
+      }
+    }
+    d.fillColor(MUTED).font('Helvetica').fontSize(11).text(pdfText(b.orgName));
+    d.moveDown(0.3);
+    d.fillColor(INK).font('Helvetica-Bold').fontSize(22).text(pdfText(b.title));
+    if (b.subtitle) d.fillColor(MUTED).font('Helvetica').fontSize(12).text(pdfText(b.subtitle));
+    d.moveDown(0.3);
+    d.fillColor(MUTED)
+      .fontSize(9)
+      .text(`Generated ${formatDateTime(b.generatedAt, b.timeZone)}`);
+    d.moveDown(1);
+    this.rule();
+  }
+
+  private rule() {
+    const y = this.doc.y;
+    this.doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor(LINE)
+      .stroke();
+    this.doc.moveDown(0.8);
+  }
+
+  /** Starts a new page when less than `height` points are left. */
+  ensure(height: number): this {
+    if (this.doc.y + height > this.doc.page.height - MARGIN - 20) this.doc.addPage();
+    return this;
+  }
+
+  pageBreak(): this {
+    this.doc.addPage();
+    return this;
+  }
+
+  heading(text: string, level: 1 | 2 = 1): this {
+    this.ensure(level === 1 ? 60 : 40);
+    this.doc.moveDown(level === 1 ? 0.6 : 0.3);
+    this.doc
+      .fillColor(level === 1 ? ACCENT : INK)
+      .font('Helvetica-Bold')
+      .fontSize(level === 1 ? 15 : 12)
+      .text(pdfText(text), MARGIN, this.doc.y, { width: this.width });
+    this.doc.moveDown(0.4);
+    return this;
+  }
+
+  paragraph(text: string, opts: { muted?: boolean; size?: number } = {}): this {
+    this.doc
+      .fillColor(opts.muted ? MUTED : INK)
+      .font('Helvetica')
+      .fontSize(opts.size ?? 10.5)
+      .text(pdfText(text), MARGIN, this.doc.y, { width: this.width, lineGap: 2 });
+    this.doc.moveDown(0.6);
+    return this;
+  }
+
+  keyValues(rows: ReadonlyArray<readonly [string, string]>): this {
+    const keyWidth = Math.min(170, this.width * 0.35);
+    for (const [k, v] of rows) {
+      const h = Math.max(this.doc.heightOfString(pdfText(v), { width: this.width - keyWidth }), 12);
+      this.ensure(h + 4);
+      const y = this.doc.y;
+      this.doc
+        .fillColor(MUTED)
+        .font('Helvetica')
+        .fontSize(10)
+        .text(pdfText(k), MARGIN, y, { width: keyWidth - 8 });
+      this.doc.fillColor(INK).text(pdfText(v), MARGIN + keyWidth, y, { width: this.width - keyWidth });
+      this.doc.y = Math.max(this.doc.y, y + h) + 3;
+    }
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.5);
+    return this;
+  }
+
+  /** A table with a repeated header on every page; `widths` are fractions of the page width. */
+  table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, widths?: readonly number[]): this {
+    const w = (widths ?? headers.map(() => 1 / headers.length)).map((f) => f * this.width);
+    const drawRow = (cells: readonly string[], bold: boolean) => {
+      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      const heights = cells.map((c, i) => this.doc.heightOfString(pdfText(c), { width: (w[i] ?? 50) - 6 }));
+      const h = Math.max(...heights, 10) + 6;
+      return {
+        h,
+        draw: (y: number) => {
+          let x = MARGIN;
+          if (bold) this.doc.rect(MARGIN, y, this.width, h).fill('#f0f4f8');
+          cells.forEach((c, i) => {
+            this.doc
+              .fillColor(INK)
+              .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+              .fontSize(9)
+              .text(pdfText(c), x + 3, y + 3, { width: (w[i] ?? 50) - 6 });
+            x += w[i] ?? 50;
+          });
+          this.doc
+            .moveTo(MARGIN, y + h)
+            .lineTo(MARGIN + this.width, y + h)
+            .lineWidth(0.3)
+            .strokeColor(LINE)
+            .stroke();
+          this.doc.y = y + h;
+        },
+      };
+    };
+    const header = drawRow(headers, true);
+    this.ensure(header.h * 2);
+    header.draw(this.doc.y);
+    for (const r of rows) {
+      const row = drawRow(r, false);
+      if (this.doc.y + row.h > this.doc.page.height - MARGIN - 20) {
+        this.doc.addPage();
+        header.draw(this.doc.y);
+      }
+      row.draw(this.doc.y);
+    }
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.8);
+    return this;
+  }
+
+  /** Horizontal bars, one per item; shares are drawn against 100 %. */
+  bars(title: string, items: readonly Bar[], opts: { share?: boolean } = {}): this {
+    const share = opts.share ?? true;
+    const max = share ? 1 : Math.max(1, ...items.map((i) => i.value ?? 0));
+    const labelWidth = this.width * 0.35;
+    const barWidth = this.width * 0.5;
+    this.heading(title, 2);
+    for (const item of items) {
+      this.ensure(18);
+      const y = this.doc.y;
+      this.doc
+        .fillColor(INK)
+        .font('Helvetica')
+        .fontSize(9)
+        .text(pdfText(item.label), MARGIN, y + 2, { width: labelWidth - 6, ellipsis: true, height: 12 });
+      this.doc.rect(MARGIN + labelWidth, y, barWidth, 12).fill('#eef2f6');
+      const v = item.value ?? 0;
+      const len = Math.max(0, Math.min(1, v / max)) * barWidth;
+      if (item.value !== null) this.doc.rect(MARGIN + labelWidth, y, len, 12).fill(share ? shareColour(v) : ACCENT);
+      const shown = item.value === null ? '–' : share ? `${Math.round(v * 100)} %` : String(v);
+      this.doc
+        .fillColor(INK)
+        .fontSize(9)
+        .text(shown, MARGIN + labelWidth + barWidth + 6, y + 2, { width: this.width - labelWidth - barWidth - 6 });
+      this.doc.y = y + 16;
+    }
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.6);
+    return this;
+  }
+
+  /** A grid of coloured cells (rows × columns); values are shares (0..1) or counts with `format`. */
+  heatmap(
+    title: string,
+    rows: readonly string[],
+    columns: readonly string[],
+    cells: ReadonlyArray<ReadonlyArray<number | null>>,
+    opts: { format?: (v: number) => string; colour?: (v: number | null) => string } = {},
+  ): this {
+    const format = opts.format ?? ((v: number) => `${Math.round(v * 100)} %`);
+    const colour = opts.colour ?? shareColour;
+    const labelWidth = this.width * 0.3;
+    const cellWidth = (this.width - labelWidth) / Math.max(1, columns.length);
+    const h = 18;
+    this.heading(title, 2);
+    this.ensure(h * (rows.length + 1) + 10);
+    let y = this.doc.y;
+    columns.forEach((c, i) => {
+      this.doc
+        .fillColor(MUTED)
+        .font('Helvetica-Bold')
+        .fontSize(8.5)
+        .text(pdfText(c), MARGIN + labelWidth + i * cellWidth, y + 4, { width: cellWidth, align: 'center' });
+    });
+    y += h;
+    rows.forEach((r, ri) => {
+      if (y + h > this.doc.page.height - MARGIN - 20) {
+        this.doc.addPage();
+        y = this.doc.y;
+      }
+      this.doc
+        .fillColor(INK)
+        .font('Helvetica')
+        .fontSize(9)
+        .text(pdfText(r), MARGIN, y + 4, { width: labelWidth - 6, ellipsis: true, height: 12 });
+      columns.forEach((_, ci) => {
+        const v = cells[ri]?.[ci] ?? null;
+        this.doc.rect(MARGIN + labelWidth + ci * cellWidth + 1, y + 1, cellWidth - 2, h - 2).fill(colour(v));
+        this.doc
+          .fillColor(INK)
+          .fontSize(8.5)
+          .text(v === null ? '–' : format(v), MARGIN + labelWidth + ci * cellWidth, y + 5, { width: cellWidth, align: 'center' });
+      });
+      y += h;
+    });
+    this.doc.x = MARGIN;
+    this.doc.y = y + 8;
+    this.doc.moveDown(0.5);
+    return this;
+  }
+
+  /** Adds page numbers and the city's name to every page, then returns the file. */
+  async toBuffer(): Promise<Buffer> {
+    const range = this.doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i);
+      const bottom = this.doc.page.height - MARGIN + 5;
+      // Writing below the bottom margin would make pdfkit add a page; lift the margin for the footer.
+      const saved = this.doc.page.margins.bottom;
+      this.doc.page.margins.bottom = 0;
+      this.doc
+        .fillColor(MUTED)
+        .font('Helvetica')
+        .fontSize(8)
+        .text(pdfText(`${this.branding.orgName} · ${this.branding.title}`), MARGIN, bottom, { width: this.width / 2, lineBreak: false })
+        .text(`Page ${i + 1} of ${range.count}`, MARGIN + this.width / 2, bottom, {
+          width: this.width / 2,
+          align: 'right',
+          lineBreak: false,
+        });
+      this.doc.page.margins.bottom = saved;
+    }
+    this.doc.end();
+    return this.done;
+  }
+}
+
+export function formatDateTime(d: Date, timeZone = 'UTC'): string {
+  try {
+    return `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d)} (${timeZone})`;
+  } catch {
+    return d.toISOString();
+  }
+}
