@@ -6,4 +6,6 @@ export * from './catalogs/flatten.js';
 export * from './classification/index.js';
 export * from './iam/password-policy.js';
 export * from './iam/permissions.js';
+export * from './incidents/nis2.js';
+export * from './incidents/reports.js';
 export * from './oscal/index.js';
