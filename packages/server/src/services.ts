@@ -19,6 +19,8 @@ import { InvitationService } from './modules/iam/invitation.service.js';
 import { SessionService } from './modules/iam/session.service.js';
 import { TokenService } from './modules/iam/token.service.js';
 import { UserService } from './modules/iam/user.service.js';
+import { IncidentService } from './modules/incidents/incident.service.js';
+import { IncidentReportService } from './modules/incidents/incident-reports.service.js';
 import { OrganisationService } from './modules/organisation/organisation.service.js';
 import { SystemService } from './modules/registry/system.service.js';
 import { SystemImportService } from './modules/registry/system-import.service.js';
@@ -38,6 +40,8 @@ export interface Services {
   systems: SystemService;
   systemImport: SystemImportService;
   classification: ClassificationService;
+  incidents: IncidentService;
+  incidentReports: IncidentReportService;
   customMethods: CustomMethodService;
   deviations: DeviationService;
   baselineMapping: BaselineMappingService;
@@ -59,6 +63,9 @@ export function createServices(ctx: AppContext): Services {
     await classification.sync(trx, actor, force);
   };
   const requirements = new RequirementService(ctx, systems);
+  const incidents = new IncidentService(ctx);
+  const evidence = new EvidenceService(ctx, requirements);
+  evidence.incidentVisible = (actor, id) => incidents.row(ctx.db, actor, id);
   return {
     repos,
     sessions,
@@ -78,7 +85,9 @@ export function createServices(ctx: AppContext): Services {
     baselineMapping: new BaselineMappingService(ctx, classification),
     catalogUpgrade: new CatalogUpgradeService(ctx, classification),
     requirements,
-    evidence: new EvidenceService(ctx, requirements),
+    evidence,
+    incidents,
+    incidentReports: new IncidentReportService(ctx, incidents),
     components: new ComponentService(ctx, systems),
     dashboard: new DashboardService(ctx),
     myWork: new MyWorkService(ctx),

@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   'systems:edit': 'Edit information systems (all of them with systems:manage-all, else only your own)',
   'systems:manage-all': 'Register, edit and delete any information system; manage sectors',
   'components:manage': 'Manage common components, their implementations and baseline mappings',
+  'incidents:report': 'Report an incident (monitoring tools do so with an API token) and follow the ones you reported',
+  'incidents:read': 'See every incident of the organisation',
+  'incidents:manage': 'Handle incidents: triage, timeline, NIS2 significance and reports, closure',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -59,25 +62,38 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'systems:edit',
       'systems:manage-all',
       'components:manage',
+      'incidents:report',
+      'incidents:read',
+      'incidents:manage',
     ],
   },
   {
     key: 'system_owner',
     name: 'System owner',
     description: 'Owns information systems in a department; sees and edits only their own systems.',
-    permissions: ['org:read', 'catalogs:read', 'systems:read', 'systems:edit'],
+    permissions: ['org:read', 'catalogs:read', 'systems:read', 'systems:edit', 'incidents:report'],
   },
   {
     key: 'auditor',
     name: 'Auditor',
     description: 'Internal or independent auditor; reads everything, changes nothing outside audits.',
-    permissions: ['org:read', 'users:read', 'roles:read', 'audit:read', 'catalogs:read', 'systems:read', 'systems:read-all'],
+    permissions: [
+      'org:read',
+      'users:read',
+      'roles:read',
+      'audit:read',
+      'catalogs:read',
+      'systems:read',
+      'systems:read-all',
+      'incidents:report',
+      'incidents:read',
+    ],
   },
   {
     key: 'staff',
     name: 'Staff',
     description: 'Employees who take awareness training.',
-    permissions: ['catalogs:read'],
+    permissions: ['catalogs:read', 'incidents:report'],
   },
 ];
 

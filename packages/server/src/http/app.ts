@@ -15,6 +15,7 @@ import { classificationRoutes } from '../modules/classification/classification.r
 import { authRoutes } from '../modules/iam/auth.routes.js';
 import { profileRoutes } from '../modules/iam/profile.routes.js';
 import { userRoutes } from '../modules/iam/users.routes.js';
+import { incidentRoutes, incidentUploadRoutes } from '../modules/incidents/incident.routes.js';
 import { jobRoutes } from '../modules/jobs/jobs.routes.js';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js';
 import { systemRoutes } from '../modules/registry/system.routes.js';
@@ -100,14 +101,17 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
   systemImportRoutes(api, s, { maxBytes: ctx.config.REGISTER_IMPORT_MAX_BYTES });
   classificationRoutes(api, s);
   baselineRoutes(api, s);
+  incidentRoutes(api, s);
   // Evidence files arrive as raw bodies of any type (checked by content in the service); the
   // catch-all parser lives in this child scope only, so every other route still takes JSON alone.
   await app.register(async (scope) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    baselineUploadRoutes(scope.withTypeProvider() as unknown as RouteApp, s, {
+    const upload = scope.withTypeProvider() as unknown as RouteApp;
+    baselineUploadRoutes(upload, s, {
       oscalMaxBytes: ctx.config.OSCAL_MAX_BYTES,
       evidenceMaxBytes: ctx.config.EVIDENCE_MAX_BYTES,
     });
+    incidentUploadRoutes(upload, s, { evidenceMaxBytes: ctx.config.EVIDENCE_MAX_BYTES });
   });
 
   if (existsSync(WEB_DIST)) {

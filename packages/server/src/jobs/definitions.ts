@@ -4,6 +4,7 @@ import { DashboardService } from '../modules/baselines/dashboard.service.js';
 import { CredentialRepository } from '../modules/iam/credential.repository.js';
 import { SessionRepository } from '../modules/iam/session.repository.js';
 import { TokenRepository } from '../modules/iam/token.repository.js';
+import { sendDeadlineReminders } from '../modules/incidents/incident-reminders.js';
 import { iso } from '../util.js';
 import { defineJob, type JobDefinition } from './job-runner.js';
 import type { Schedule } from './job-scheduler.js';
@@ -54,6 +55,14 @@ export function jobDefinitions(ctx: AppContext): JobDefinition[] {
         for (const o of orgs) await dashboard.snapshot(o.id);
       },
     }),
+    defineJob({
+      name: 'nis2-reminders',
+      maxAttempts: 3,
+      payload: z.unknown(),
+      run: async () => {
+        await sendDeadlineReminders(ctx);
+      },
+    }),
   ];
 }
 
@@ -61,4 +70,5 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: 'expire-sessions', cron: '*/5 * * * *' },
   { job: 'expire-tokens', cron: '17 3 * * *' },
   { job: 'compliance-snapshot', cron: '45 23 * * *' },
+  { job: 'nis2-reminders', cron: '*/5 * * * *' },
 ];

@@ -6,14 +6,24 @@ import type { Executor } from '../audit/audit.repository.js';
 import { checkEvidenceFile, openEvidenceFile, storeEvidenceFile } from './evidence-files.js';
 import type { RequirementService } from './requirement.service.js';
 
-export type EvidenceTarget = { type: 'requirement'; id: string } | { type: 'component-requirement'; id: string };
+export type EvidenceTarget =
+  | { type: 'requirement'; id: string }
+  | { type: 'component-requirement'; id: string }
+  | { type: 'incident'; id: string };
 
 /**
  * Evidence for a requirement of a system, or for a common component's implementation (which every
  * system using the component then shows as inherited evidence): files kept with their SHA-256,
  * size and checked type, or links.
  */
+const entityTypeOf = (t: string) => (t === 'requirement' ? 'system_requirement' : t === 'incident' ? 'incident' : 'component_requirement');
+
 export class EvidenceService {
+  /** Set by the wiring: throws unless the caller may see the incident. */
+  incidentVisible: (actor: Actor, id: string) => Promise<unknown> = async () => {
+    throw forbidden();
+  };
+
   constructor(
     private readonly ctx: AppContext,
     private readonly requirements: RequirementService,
@@ -23,6 +33,17 @@ export class EvidenceService {
   private async assertWritable(db: Executor, actor: Actor, target: EvidenceTarget) {
     if (target.type === 'requirement') {
       await this.requirements.editableRow(db, actor, target.id);
+      return;
+    }
+    if (target.type === 'incident') {
+      const row = await db
+        .selectFrom('incidents')
+        .select('id')
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', target.id)
+        .executeTakeFirst();
+      if (!row) throw notFound('The incident');
+      if (!actor.permissions.has('incidents:manage')) throw forbidden('Only incident handlers attach evidence to incidents.');
       return;
     }
     const row = await db
@@ -66,7 +87,7 @@ export class EvidenceService {
       await trx.insertInto('evidence').values(row).execute();
       await audit({
         action: 'evidence.add',
-        entityType: target.type === 'requirement' ? 'system_requirement' : 'component_requirement',
+        entityType: entityTypeOf(target.type),
         entityId: target.id,
         after: { evidenceId: row.id, kind: e.kind, name: e.name, url: e.url, sha256: e.sha256, size: e.size, mediaType: e.media_type },
       });
@@ -95,6 +116,7 @@ export class EvidenceService {
   async download(actor: Actor, id: string) {
     const e = await this.row(this.ctx.db, actor, id);
     if (e.target_type === 'requirement') await this.requirements.get(actor, e.target_id);
+    if (e.target_type === 'incident') await this.incidentVisible(actor, e.target_id);
     if (e.kind !== 'file' || !e.sha256) throw new AppError('VALIDATION', 'This evidence is a link, not a file.');
     return {
       name: e.name,
@@ -112,7 +134,7 @@ export class EvidenceService {
       // The file stays: other evidence may share it (content-addressed), and the audit trail names its hash.
       await audit({
         action: 'evidence.remove',
-        entityType: e.target_type === 'requirement' ? 'system_requirement' : 'component_requirement',
+        entityType: entityTypeOf(e.target_type),
         entityId: e.target_id,
         before: { evidenceId: id, kind: e.kind, name: e.name, url: e.url, sha256: e.sha256 },
       });
