@@ -1,4 +1,5 @@
 export * from './audit/audit-chain.js';
+export * from './audits/cycle.js';
 export * from './baselines/requirements.js';
 export * from './catalogs/built-in.js';
 export * from './catalogs/diff.js';

@@ -1,5 +1,8 @@
 import type { AppContext } from './context.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { ActionService } from './modules/audits/action.service.js';
+import { AuditsService } from './modules/audits/audit.service.js';
+import { SoaService } from './modules/audits/soa.service.js';
 import { BaselineMappingService } from './modules/baselines/baseline-mapping.service.js';
 import { CatalogUpgradeService } from './modules/baselines/catalog-upgrade.service.js';
 import { ComponentService } from './modules/baselines/component.service.js';
@@ -41,6 +44,10 @@ export interface Services {
   systemImport: SystemImportService;
   classification: ClassificationService;
   incidents: IncidentService;
+  /** Audits of systems (assurance); `audit` above is the audit log. */
+  audits: AuditsService;
+  actions: ActionService;
+  soa: SoaService;
   incidentReports: IncidentReportService;
   customMethods: CustomMethodService;
   deviations: DeviationService;
@@ -87,6 +94,9 @@ export function createServices(ctx: AppContext): Services {
     requirements,
     evidence,
     incidents,
+    audits: new AuditsService(ctx, classification),
+    actions: new ActionService(ctx),
+    soa: new SoaService(ctx),
     incidentReports: new IncidentReportService(ctx, incidents),
     components: new ComponentService(ctx, systems),
     dashboard: new DashboardService(ctx),

@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   'incidents:report': 'Report an incident (monitoring tools do so with an API token) and follow the ones you reported',
   'incidents:read': 'See every incident of the organisation',
   'incidents:manage': 'Handle incidents: triage, timeline, NIS2 significance and reports, closure',
+  'audits:read': 'See audits, findings and corrective actions (system owners: those of their systems)',
+  'audits:plan': 'Plan audits (scope, period, auditors), manage audit cycles and the statement of applicability',
+  'audits:assess': 'Record audit results and findings, verify the closure of corrective actions',
+  'reports:generate': 'Generate reports (PDF, HTML) and OSCAL exports',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -65,13 +69,16 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'incidents:report',
       'incidents:read',
       'incidents:manage',
+      'audits:read',
+      'audits:plan',
+      'reports:generate',
     ],
   },
   {
     key: 'system_owner',
     name: 'System owner',
     description: 'Owns information systems in a department; sees and edits only their own systems.',
-    permissions: ['org:read', 'catalogs:read', 'systems:read', 'systems:edit', 'incidents:report'],
+    permissions: ['org:read', 'catalogs:read', 'systems:read', 'systems:edit', 'incidents:report', 'audits:read'],
   },
   {
     key: 'auditor',
@@ -87,6 +94,9 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'systems:read-all',
       'incidents:report',
       'incidents:read',
+      'audits:read',
+      'audits:assess',
+      'reports:generate',
     ],
   },
   {

@@ -7,6 +7,7 @@ import * as classification from './migrations/2026-11-25-0004-classification.js'
 import * as baselines from './migrations/2026-11-25-0005-baselines.js';
 import * as customMethods from './migrations/2026-11-25-0006-custom-methods.js';
 import * as incidents from './migrations/2026-11-25-0009-incidents.js';
+import * as audits from './migrations/2026-11-25-0010-audits.js';
 
 /** Migrations are listed here (not discovered on disk) so the compiled build carries them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0005-baselines': baselines,
   '2026-11-25-0006-custom-methods': customMethods,
   '2026-11-25-0009-incidents': incidents,
+  '2026-11-25-0010-audits': audits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { auditsRoutes } from '../modules/audits/audit.routes.js';
 import { baselineRoutes, baselineUploadRoutes } from '../modules/baselines/baseline.routes.js';
 import { catalogRoutes } from '../modules/catalogs/catalog.routes.js';
 import { classificationRoutes } from '../modules/classification/classification.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
   classificationRoutes(api, s);
   baselineRoutes(api, s);
   incidentRoutes(api, s);
+  auditsRoutes(api, s);
   // Evidence files arrive as raw bodies of any type (checked by content in the service); the
   // catch-all parser lives in this child scope only, so every other route still takes JSON alone.
   await app.register(async (scope) => {

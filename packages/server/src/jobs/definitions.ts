@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { ActionService } from '../modules/audits/action.service.js';
 import { DashboardService } from '../modules/baselines/dashboard.service.js';
 import { CredentialRepository } from '../modules/iam/credential.repository.js';
 import { SessionRepository } from '../modules/iam/session.repository.js';
@@ -56,6 +57,14 @@ export function jobDefinitions(ctx: AppContext): JobDefinition[] {
       },
     }),
     defineJob({
+      name: 'overdue-actions',
+      maxAttempts: 3,
+      payload: z.unknown(),
+      run: async () => {
+        await new ActionService(ctx).remindOverdue();
+      },
+    }),
+    defineJob({
       name: 'nis2-reminders',
       maxAttempts: 3,
       payload: z.unknown(),
@@ -71,4 +80,5 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: 'expire-tokens', cron: '17 3 * * *' },
   { job: 'compliance-snapshot', cron: '45 23 * * *' },
   { job: 'nis2-reminders', cron: '*/5 * * * *' },
+  { job: 'overdue-actions', cron: '0 7 * * *' },
 ];

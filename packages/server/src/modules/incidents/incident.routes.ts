@@ -291,18 +291,6 @@ export function incidentRoutes(app: RouteApp, s: Services): void {
     handler: async (req) => s.incidents.addAction(actorOf(req), req.params.id, req.body),
   });
 
-  app.patch('/api/v1/corrective-actions/:id', {
-    config: { access: 'incidents:report' },
-    schema: {
-      tags: ['incidents'],
-      summary: 'Update the status of a corrective action (its owner or an incident handler)',
-      params: ZIdParams,
-      body: z.strictObject({ status: z.enum(['open', 'in-progress', 'done']) }),
-      response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses },
-    },
-    handler: async (req) => s.incidents.updateAction(actorOf(req), req.params.id, req.body.status),
-  });
-
   app.get('/api/v1/incidents/:id/reports/:stage', {
     config: { access: 'incidents:report' },
     schema: {

@@ -584,32 +584,6 @@ export class IncidentService {
     return this.get(actor, id);
   }
 
-  async updateAction(actor: Actor, actionId: string, status: 'open' | 'in-progress' | 'done') {
-    return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
-      const a = await trx
-        .selectFrom('corrective_actions')
-        .selectAll()
-        .where('org_id', '=', actor.orgId)
-        .where('id', '=', actionId)
-        .executeTakeFirst();
-      if (!a) throw notFound('The corrective action');
-      if (!this.manage(actor) && a.owner_id !== actor.userId) throw forbidden('Only the owner or an incident handler updates the action.');
-      await trx
-        .updateTable('corrective_actions')
-        .set({ status, closed_at: status === 'done' ? iso(this.now()) : null })
-        .where('id', '=', actionId)
-        .execute();
-      await audit({
-        action: 'corrective_action.update',
-        entityType: 'corrective_action',
-        entityId: actionId,
-        before: { status: a.status },
-        after: { status },
-      });
-      return { id: actionId, status };
-    });
-  }
-
   /** The board: every status with its count and its newest incidents. */
   async board(actor: Actor) {
     const rows = await this.scoped(this.ctx.db, actor)
