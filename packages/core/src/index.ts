@@ -10,3 +10,4 @@ export * from './iam/permissions.js';
 export * from './incidents/nis2.js';
 export * from './incidents/reports.js';
 export * from './oscal/index.js';
+export * from './risks/index.js';

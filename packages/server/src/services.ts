@@ -25,8 +25,15 @@ import { UserService } from './modules/iam/user.service.js';
 import { IncidentService } from './modules/incidents/incident.service.js';
 import { IncidentReportService } from './modules/incidents/incident-reports.service.js';
 import { OrganisationService } from './modules/organisation/organisation.service.js';
+import { OscalExportService } from './modules/oscal-exports/oscal-export.service.js';
 import { SystemService } from './modules/registry/system.service.js';
 import { SystemImportService } from './modules/registry/system-import.service.js';
+import { ExportService } from './modules/reports/exports.js';
+import { ReportService } from './modules/reports/report.service.js';
+import { RiskMatrixService } from './modules/risks/matrix.service.js';
+import { RiskService } from './modules/risks/risk.service.js';
+import { RiskOverviewService } from './modules/risks/risk-overview.service.js';
+import { ThreatService } from './modules/risks/threat.service.js';
 
 /** Every use-case service of the process, wired once from the context. */
 export interface Services {
@@ -59,6 +66,14 @@ export interface Services {
   dashboard: DashboardService;
   myWork: MyWorkService;
   reviewDue: ReviewDueService;
+  /** OSCAL SSP, assessment results and POA&M exports; SSP import. */
+  oscalExports: OscalExportService;
+  reports: ReportService;
+  exports: ExportService;
+  risks: RiskService;
+  riskThreats: ThreatService;
+  riskMatrix: RiskMatrixService;
+  riskOverview: RiskOverviewService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -72,7 +87,12 @@ export function createServices(ctx: AppContext): Services {
   const requirements = new RequirementService(ctx, systems);
   const incidents = new IncidentService(ctx);
   const evidence = new EvidenceService(ctx, requirements);
+  const components = new ComponentService(ctx, systems);
   evidence.incidentVisible = (actor, id) => incidents.row(ctx.db, actor, id);
+  const riskThreats = new ThreatService(ctx);
+  incidents.threats = riskThreats.lookup;
+  const riskMatrix = new RiskMatrixService(ctx);
+  const risks = new RiskService(ctx, systems, classification, riskThreats, riskMatrix);
   return {
     repos,
     sessions,
@@ -98,9 +118,16 @@ export function createServices(ctx: AppContext): Services {
     actions: new ActionService(ctx),
     soa: new SoaService(ctx),
     incidentReports: new IncidentReportService(ctx, incidents),
-    components: new ComponentService(ctx, systems),
+    components,
     dashboard: new DashboardService(ctx),
     myWork: new MyWorkService(ctx),
     reviewDue: new ReviewDueService(ctx),
+    oscalExports: new OscalExportService(ctx, systems, classification),
+    reports: new ReportService(ctx),
+    exports: new ExportService(ctx, requirements, incidents, components),
+    risks,
+    riskThreats,
+    riskMatrix,
+    riskOverview: new RiskOverviewService(ctx, risks),
   };
 }

@@ -12,7 +12,7 @@ describeOnEachDatabase('abuse', (get) => {
     const t = (
       await admin.post('/api/v1/tokens', {
         name: 'hr-sync',
-        permissions: ['users:manage', 'users:read', 'catalogs:read'],
+        permissions: ['users:manage', 'users:read', 'catalogs:read', 'incidents:report'],
         expiresInDays: 1,
       })
     ).json();

@@ -14,6 +14,10 @@ import './styles/browser.css';
 import './styles/control.css';
 import './styles/systems.css';
 import './styles/classification.css';
+import './styles/methods.css';
+import './styles/implementation.css';
+import './styles/incidents.css';
+import './styles/audits.css';
 
 applyStoredTheme();
 

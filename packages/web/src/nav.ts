@@ -12,11 +12,35 @@ import {
   IconUsers,
 } from './components/Icons';
 import type { MessageKey } from './i18n';
+import { IconAudit } from './pages/audits/icons';
+import { IconSiren } from './pages/incidents/icons';
+import { IconReport } from './pages/reports/icons';
+import { IconChart, IconChecklist, IconInbox, IconLayers, IconSliders } from './pages/requirements/icons';
+import { IconRisk } from './pages/risks/icons';
 
 export interface NavItem {
   path: string;
   /** Key under "nav." and "dashboard.cards." */
-  id: 'dashboard' | 'organisation' | 'catalogs' | 'systems' | 'reclassification' | 'users' | 'roles' | 'audit' | 'jobs' | 'profile';
+  id:
+    | 'dashboard'
+    | 'myWork'
+    | 'compliance'
+    | 'organisation'
+    | 'catalogs'
+    | 'systems'
+    | 'requirements'
+    | 'components'
+    | 'reclassification'
+    | 'risks'
+    | 'incidents'
+    | 'audits'
+    | 'reports'
+    | 'baselines'
+    | 'users'
+    | 'roles'
+    | 'audit'
+    | 'jobs'
+    | 'profile';
   permission: string | null;
   icon: ComponentType<{ className?: string }>;
   /** Other path prefixes that belong to this section (the item is highlighted there too). */
@@ -25,11 +49,14 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', id: 'dashboard', permission: null, icon: IconHome },
+  { path: '/my-work', id: 'myWork', permission: null, icon: IconInbox },
+  { path: '/compliance', id: 'compliance', permission: 'systems:read', icon: IconChart },
   {
     path: '/organisation',
     id: 'organisation',
     permission: 'org:read',
     icon: IconBuilding,
+    section: ['/classification/methods/'],
   },
   {
     path: '/catalogs',
@@ -39,7 +66,20 @@ export const NAV_ITEMS: NavItem[] = [
     section: ['/catalog-versions/'],
   },
   { path: '/systems', id: 'systems', permission: 'systems:read', icon: IconServer },
+  { path: '/requirements', id: 'requirements', permission: 'systems:read', icon: IconChecklist },
+  { path: '/components', id: 'components', permission: 'systems:read', icon: IconLayers },
   { path: '/classification/due', id: 'reclassification', permission: 'systems:read', icon: IconShield },
+  { path: '/risks', id: 'risks', permission: 'risks:read', icon: IconRisk },
+  { path: '/incidents', id: 'incidents', permission: 'incidents:report', icon: IconSiren },
+  {
+    path: '/audits',
+    id: 'audits',
+    permission: 'audits:read',
+    icon: IconAudit,
+    section: ['/corrective-actions', '/soa'],
+  },
+  { path: '/reports', id: 'reports', permission: 'reports:generate', icon: IconReport },
+  { path: '/baselines', id: 'baselines', permission: 'components:manage', icon: IconSliders },
   { path: '/users', id: 'users', permission: 'users:read', icon: IconUsers },
   { path: '/roles', id: 'roles', permission: 'roles:read', icon: IconKey },
   { path: '/audit', id: 'audit', permission: 'audit:read', icon: IconList },

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'audits:plan': 'Plan audits (scope, period, auditors), manage audit cycles and the statement of applicability',
   'audits:assess': 'Record audit results and findings, verify the closure of corrective actions',
   'reports:generate': 'Generate reports (PDF, HTML) and OSCAL exports',
+  'risks:read': 'See the risk register (system owners: the risks of their own systems) and create or edit risks of systems you own',
+  'risks:manage': "Manage every risk, the organisation's risk matrix and its own threats",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -72,13 +74,15 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'audits:read',
       'audits:plan',
       'reports:generate',
+      'risks:read',
+      'risks:manage',
     ],
   },
   {
     key: 'system_owner',
     name: 'System owner',
     description: 'Owns information systems in a department; sees and edits only their own systems.',
-    permissions: ['org:read', 'catalogs:read', 'systems:read', 'systems:edit', 'incidents:report', 'audits:read'],
+    permissions: ['org:read', 'catalogs:read', 'systems:read', 'systems:edit', 'incidents:report', 'audits:read', 'risks:read'],
   },
   {
     key: 'auditor',
@@ -97,6 +101,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'audits:read',
       'audits:assess',
       'reports:generate',
+      'risks:read',
     ],
   },
   {

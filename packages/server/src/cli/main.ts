@@ -3,7 +3,10 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { VERSION } from '../version.js';
 import { adminCreate, auditVerify, backup, migrate, serve } from './commands.js';
+import { demo } from './demo.js';
 import { oscalExport, oscalImport, oscalList, oscalResolve, oscalValidate } from './oscal-commands.js';
+import { oscalExportAr, oscalExportPoam, oscalExportSsp } from './oscal-export-commands.js';
+import { report } from './report-command.js';
 
 const program = new Command()
   .name('cityshield')
@@ -44,7 +47,25 @@ program
   .argument('<file>', 'where to write the backup')
   .action((file: string) => backup(loadConfig(), file));
 
-const oscal = program.command('oscal').description('OSCAL catalogs and profiles');
+program
+  .command('demo')
+  .description('Fill an organisation with a demo city: departments, people, systems, classifications, requirements, evidence, trend')
+  .option('--org <name>', 'organisation to fill, created with an administrator if missing (default: the only one, or "Demo City")')
+  .option('--force', 'add the demo even if the organisation already has systems')
+  .option('--password-stdin', 'read the password of the new demo accounts from standard input (default: a generated one, printed)')
+  .action((o: { org?: string; force?: boolean; passwordStdin?: boolean }) => demo(loadConfig(), o));
+
+program
+  .command('report')
+  .description('Write a report as PDF or HTML without a server (for scheduled jobs): council, system, audit or poam')
+  .argument('<kind>', 'council (compliance report), system (system security plan), audit (audit report) or poam (corrective-action plan)')
+  .requiredOption('-o, --output <file>', 'where to write; .pdf or .html decides the format')
+  .option('--org <name>', 'organisation (needed when there are several)')
+  .option('--system <name>', 'the system of a system security plan (its name or id)')
+  .option('--audit <id>', 'the audit of an audit report (its id or reference, e.g. AUD-2026-001)')
+  .action((kind: string, o: { output: string; org?: string; system?: string; audit?: string }) => report(loadConfig(), kind, o));
+
+const oscal = program.command('oscal').description('OSCAL catalogs and profiles; SSP, assessment-results and POA&M exports');
 oscal
   .command('validate')
   .description('Validate OSCAL JSON files against the official schema of their declared version (no server needed)')
@@ -83,6 +104,26 @@ oscal
   .description('List the catalog library of an organisation')
   .option('--org <name>', 'organisation (needed when there are several)')
   .action((o: { org?: string }) => oscalList(loadConfig(), o.org));
+oscal
+  .command('export-ssp')
+  .description("Write a system's OSCAL system security plan (validated; audited)")
+  .requiredOption('--system <name>', 'the system (its name, or its id when several share the name)')
+  .requiredOption('-o, --output <file>', 'where to write')
+  .option('--org <name>', 'organisation (needed when there are several)')
+  .action((o: { system: string; output: string; org?: string }) => oscalExportSsp(loadConfig(), o.system, o.output, o.org));
+oscal
+  .command('export-ar')
+  .description("Write an audit's OSCAL assessment results (validated; audited)")
+  .requiredOption('--audit <id>', "the audit's id or reference")
+  .requiredOption('-o, --output <file>', 'where to write')
+  .option('--org <name>', 'organisation (needed when there are several)')
+  .action((o: { audit: string; output: string; org?: string }) => oscalExportAr(loadConfig(), o.audit, o.output, o.org));
+oscal
+  .command('export-poam')
+  .description("Write the organisation's OSCAL plan of action and milestones (validated; audited)")
+  .requiredOption('-o, --output <file>', 'where to write')
+  .option('--org <name>', 'organisation (needed when there are several)')
+  .action((o: { output: string; org?: string }) => oscalExportPoam(loadConfig(), o.output, o.org));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {

@@ -63,7 +63,7 @@ export async function oscalResolve(profileFile: string, sources: string[], outpu
 }
 
 /** Commands that act for an organisation run as its first administrator, audited as the CLI. */
-async function withOrg<T>(
+export async function withOrg<T>(
   config: TConfig,
   orgName: string | undefined,
   fn: (actor: Actor, rt: Awaited<ReturnType<typeof createRuntime>>) => Promise<T>,

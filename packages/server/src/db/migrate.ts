@@ -6,6 +6,8 @@ import * as registry from './migrations/2026-11-25-0003-registry.js';
 import * as classification from './migrations/2026-11-25-0004-classification.js';
 import * as baselines from './migrations/2026-11-25-0005-baselines.js';
 import * as customMethods from './migrations/2026-11-25-0006-custom-methods.js';
+import * as registryIndexes from './migrations/2026-11-25-0007-registry-indexes.js';
+import * as risks from './migrations/2026-11-25-0008-risks.js';
 import * as incidents from './migrations/2026-11-25-0009-incidents.js';
 import * as audits from './migrations/2026-11-25-0010-audits.js';
 
@@ -17,6 +19,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0004-classification': classification,
   '2026-11-25-0005-baselines': baselines,
   '2026-11-25-0006-custom-methods': customMethods,
+  '2026-11-25-0007-registry-indexes': registryIndexes,
+  '2026-11-25-0008-risks': risks,
   '2026-11-25-0009-incidents': incidents,
   '2026-11-25-0010-audits': audits,
 };

@@ -19,8 +19,11 @@ import { userRoutes } from '../modules/iam/users.routes.js';
 import { incidentRoutes, incidentUploadRoutes } from '../modules/incidents/incident.routes.js';
 import { jobRoutes } from '../modules/jobs/jobs.routes.js';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js';
+import { oscalExportRoutes } from '../modules/oscal-exports/oscal-export.routes.js';
 import { systemRoutes } from '../modules/registry/system.routes.js';
 import { systemImportRoutes } from '../modules/registry/system-import.routes.js';
+import { reportRoutes } from '../modules/reports/report.routes.js';
+import { riskRoutes } from '../modules/risks/risk.routes.js';
 import type { Services } from '../services.js';
 import { VERSION } from '../version.js';
 import { type RegisteredRoute, registerAccessControl } from './access.js';
@@ -103,7 +106,10 @@ export async function buildApp(ctx: AppContext, s: Services): Promise<BuiltApp> 
   classificationRoutes(api, s);
   baselineRoutes(api, s);
   incidentRoutes(api, s);
+  reportRoutes(api, s);
   auditsRoutes(api, s);
+  oscalExportRoutes(api, s, { oscalMaxBytes: ctx.config.OSCAL_MAX_BYTES });
+  riskRoutes(api, s);
   // Evidence files arrive as raw bodies of any type (checked by content in the service); the
   // catch-all parser lives in this child scope only, so every other route still takes JSON alone.
   await app.register(async (scope) => {

@@ -6,6 +6,7 @@ import { CredentialRepository } from '../modules/iam/credential.repository.js';
 import { SessionRepository } from '../modules/iam/session.repository.js';
 import { TokenRepository } from '../modules/iam/token.repository.js';
 import { sendDeadlineReminders } from '../modules/incidents/incident-reminders.js';
+import { REPORT_JOB, ReportService } from '../modules/reports/report.service.js';
 import { iso } from '../util.js';
 import { defineJob, type JobDefinition } from './job-runner.js';
 import type { Schedule } from './job-scheduler.js';
@@ -62,6 +63,15 @@ export function jobDefinitions(ctx: AppContext): JobDefinition[] {
       payload: z.unknown(),
       run: async () => {
         await new ActionService(ctx).remindOverdue();
+      },
+    }),
+    defineJob({
+      name: REPORT_JOB,
+      maxAttempts: 1,
+      payload: z.object({ reportId: z.string() }),
+      run: async (p) => {
+        // Renders a requested report (PDF or HTML), recording its progress; failures end up on the report row.
+        await new ReportService(ctx).run(p.reportId);
       },
     }),
     defineJob({

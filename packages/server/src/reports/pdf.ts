@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { LinePoint, ReportWriter, Stat, TableOptions } from './document.js';
 
 /**
  * The reports engine: a small builder over pdfkit that gives every CityShield report the same
@@ -29,6 +30,8 @@ const INK = '#1f2933';
 const MUTED = '#616e7c';
 const ACCENT = '#1d4ed8';
 const LINE = '#cbd2d9';
+const TONES: Record<NonNullable<Stat['tone']>, string> = { good: '#2f9e44', warn: '#e8a317', bad: '#d9480f', neutral: ACCENT };
+const TEXT_TONES: Record<NonNullable<Stat['tone']>, string> = { good: '#2b8a3e', warn: '#a8650b', bad: '#c92a2a', neutral: INK };
 
 /** Helvetica covers WinAnsi; other characters become "?" instead of broken glyphs. */
 export function pdfText(s: string): string {
@@ -58,7 +61,7 @@ function hslToHex(h: number, s: number, l: number): string {
   return `#${f(0)}${f(8)}${f(4)}`;
 }
 
-export class PdfReport {
+export class PdfReport implements ReportWriter {
   private readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
@@ -152,40 +155,69 @@ export class PdfReport {
   keyValues(rows: ReadonlyArray<readonly [string, string]>): this {
     const keyWidth = Math.min(170, this.width * 0.35);
     for (const [k, v] of rows) {
-      const h = Math.max(this.doc.heightOfString(pdfText(v), { width: this.width - keyWidth }), 12);
+      // Measured in the font it is drawn in, the key as well as the value (either may wrap).
+      this.doc.font('Helvetica').fontSize(10);
+      const h = Math.max(
+        this.doc.heightOfString(pdfText(v), { width: this.width - keyWidth }),
+        this.doc.heightOfString(pdfText(k), { width: keyWidth - 8 }),
+        12,
+      );
       this.ensure(h + 4);
       const y = this.doc.y;
-      this.doc
-        .fillColor(MUTED)
-        .font('Helvetica')
-        .fontSize(10)
-        .text(pdfText(k), MARGIN, y, { width: keyWidth - 8 });
+      this.doc.fillColor(MUTED).text(pdfText(k), MARGIN, y, { width: keyWidth - 8 });
       this.doc.fillColor(INK).text(pdfText(v), MARGIN + keyWidth, y, { width: this.width - keyWidth });
-      this.doc.y = Math.max(this.doc.y, y + h) + 3;
+      this.doc.y = y + h + 3;
     }
     this.doc.x = MARGIN;
     this.doc.moveDown(0.5);
     return this;
   }
 
-  /** A table with a repeated header on every page; `widths` are fractions of the page width. */
-  table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, widths?: readonly number[]): this {
+  /**
+   * A table with a repeated header on every page; `widths` are fractions of the page width.
+   * `firstLineBold`: the first line of the first column is a title (bold), the rest detail (grey);
+   * `tone`: colours a cell's text (e.g. a status: good green, warn amber, bad red).
+   */
+  table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, widths?: readonly number[], opts: TableOptions = {}): this {
     const w = (widths ?? headers.map(() => 1 / headers.length)).map((f) => f * this.width);
-    const drawRow = (cells: readonly string[], bold: boolean) => {
-      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-      const heights = cells.map((c, i) => this.doc.heightOfString(pdfText(c), { width: (w[i] ?? 50) - 6 }));
+    const split = (c: string, i: number, header: boolean): [string, string | null] => {
+      if (header || i !== 0 || !opts.firstLineBold) return [c, null];
+      const n = c.indexOf('\n');
+      return n < 0 ? [c, null] : [c.slice(0, n), c.slice(n + 1)];
+    };
+    const drawRow = (cells: readonly string[], header: boolean) => {
+      const parts = cells.map((c, i) => split(c, i, header));
+      const heights = parts.map(([first, rest], i) => {
+        const width = (w[i] ?? 50) - 6;
+        const bold = header || (opts.firstLineBold === true && i === 0);
+        this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+        const top = this.doc.heightOfString(pdfText(first), { width });
+        this.doc.font('Helvetica').fontSize(8.5);
+        return top + (rest ? this.doc.heightOfString(pdfText(rest), { width }) + 1 : 0);
+      });
       const h = Math.max(...heights, 10) + 6;
       return {
         h,
         draw: (y: number) => {
           let x = MARGIN;
-          if (bold) this.doc.rect(MARGIN, y, this.width, h).fill('#f0f4f8');
-          cells.forEach((c, i) => {
+          if (header) this.doc.rect(MARGIN, y, this.width, h).fill('#f0f4f8');
+          parts.forEach(([first, rest], i) => {
+            const width = (w[i] ?? 50) - 6;
+            const bold = header || (opts.firstLineBold === true && i === 0);
+            const tone = header ? undefined : opts.tone?.(cells, i);
             this.doc
-              .fillColor(INK)
-              .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+              .fillColor(tone ? TEXT_TONES[tone] : INK)
+              .font(bold || tone === 'bad' ? 'Helvetica-Bold' : 'Helvetica')
               .fontSize(9)
-              .text(pdfText(c), x + 3, y + 3, { width: (w[i] ?? 50) - 6 });
+              .text(pdfText(first), x + 3, y + 3, { width });
+            if (rest) {
+              const top = this.doc.y;
+              this.doc
+                .fillColor(MUTED)
+                .font('Helvetica')
+                .fontSize(8.5)
+                .text(pdfText(rest), x + 3, top + 1, { width });
+            }
             x += w[i] ?? 50;
           });
           this.doc
@@ -199,7 +231,8 @@ export class PdfReport {
       };
     };
     const header = drawRow(headers, true);
-    this.ensure(header.h * 2);
+    const firstRow = rows[0] ? drawRow(rows[0], false) : undefined;
+    this.ensure(header.h + Math.min(firstRow?.h ?? header.h, 120));
     header.draw(this.doc.y);
     for (const r of rows) {
       const row = drawRow(r, false);
@@ -212,6 +245,11 @@ export class PdfReport {
     this.doc.x = MARGIN;
     this.doc.moveDown(0.8);
     return this;
+  }
+
+  /** Points left on the current page above the footer. */
+  spaceLeft(): number {
+    return this.doc.page.height - MARGIN - 20 - this.doc.y;
   }
 
   /** Horizontal bars, one per item; shares are drawn against 100 %. */
@@ -295,12 +333,166 @@ export class PdfReport {
     return this;
   }
 
+  /** A bulleted list; each item may wrap over several lines. */
+  bullets(items: readonly string[]): this {
+    const indent = 14;
+    for (const item of items) {
+      this.doc.font('Helvetica').fontSize(10.5);
+      const h = this.doc.heightOfString(pdfText(item), { width: this.width - indent, lineGap: 2 });
+      this.ensure(h + 4);
+      const y = this.doc.y;
+      this.doc.fillColor(ACCENT).text('•', MARGIN + 2, y, { width: indent, lineBreak: false });
+      this.doc.fillColor(INK).text(pdfText(item), MARGIN + indent, y, { width: this.width - indent, lineGap: 2 });
+      this.doc.y = Math.max(this.doc.y, y + h) + 3;
+    }
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.4);
+    return this;
+  }
+
+  /** Key figures as tiles, up to four in a row: a large value, its label (up to two lines) and an optional note. */
+  stats(items: readonly Stat[]): this {
+    const perRow = Math.min(4, Math.max(1, items.length));
+    const gap = 10;
+    const w = (this.width - gap * (perRow - 1)) / perRow;
+    const h = 70;
+    for (let start = 0; start < items.length; start += perRow) {
+      this.ensure(h + 10);
+      const y = this.doc.y;
+      items.slice(start, start + perRow).forEach((s, i) => {
+        const x = MARGIN + i * (w + gap);
+        this.doc.rect(x, y, w, h).fill('#f5f7fa');
+        this.doc.rect(x, y, 3, h).fill(TONES[s.tone ?? 'neutral']);
+        // A long value ("2332 of 4955") is set smaller rather than cut.
+        let size = 19;
+        this.doc.font('Helvetica-Bold').fontSize(size);
+        while (size > 11 && this.doc.widthOfString(pdfText(s.value)) > w - 16) this.doc.fontSize(--size);
+        this.doc
+          .fillColor(INK)
+          .text(pdfText(s.value), x + 10, y + 8 + (19 - size) * 0.7, { width: w - 16, lineBreak: false, ellipsis: true, height: 22 });
+        this.doc.font('Helvetica').fontSize(8.5);
+        const labelHeight = Math.min(22, this.doc.heightOfString(pdfText(s.label), { width: w - 16 }));
+        this.doc.fillColor(INK).text(pdfText(s.label), x + 10, y + 32, { width: w - 16, height: 22, ellipsis: true });
+        if (s.note)
+          this.doc
+            .fillColor(MUTED)
+            .fontSize(7.5)
+            .text(pdfText(s.note), x + 10, y + 34 + labelHeight, { width: w - 16, height: h - 38 - labelHeight, ellipsis: true });
+      });
+      this.doc.y = y + h + 10;
+    }
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.4);
+    return this;
+  }
+
+  /**
+   * A line over time (e.g. the compliance trend). Shares are drawn against 0–100 %; a missing
+   * value leaves a gap. One point is drawn as a dot, so a new installation still gets a chart.
+   */
+  lineChart(title: string, points: readonly LinePoint[], opts: { share?: boolean; height?: number } = {}): this {
+    const share = opts.share ?? true;
+    const height = opts.height ?? 150;
+    this.heading(title, 2);
+    this.ensure(height + 30);
+    const axisWidth = 34;
+    const x0 = MARGIN + axisWidth;
+    const plotWidth = this.width - axisWidth - 10;
+    const y0 = this.doc.y + 4;
+    const values = points.map((p) => p.value).filter((v): v is number => v !== null);
+    const max = share ? 1 : Math.max(1, ...values) * 1.1;
+    const yOf = (v: number) => y0 + height - (Math.max(0, Math.min(max, v)) / max) * height;
+    const xOf = (i: number) => (points.length <= 1 ? x0 + plotWidth / 2 : x0 + (i / (points.length - 1)) * plotWidth);
+    // Grid and axis labels.
+    for (let k = 0; k <= 4; k++) {
+      const v = (max * k) / 4;
+      const y = yOf(v);
+      this.doc
+        .moveTo(x0, y)
+        .lineTo(x0 + plotWidth, y)
+        .lineWidth(0.3)
+        .strokeColor(k === 0 ? MUTED : LINE)
+        .stroke();
+      this.doc
+        .fillColor(MUTED)
+        .font('Helvetica')
+        .fontSize(7.5)
+        .text(share ? `${Math.round(v * 100)} %` : String(Math.round(v)), MARGIN, y - 4, {
+          width: axisWidth - 6,
+          align: 'right',
+          lineBreak: false,
+        });
+    }
+    // The line, broken where a value is missing.
+    let drawing = false;
+    points.forEach((p, i) => {
+      if (p.value === null) {
+        drawing = false;
+        return;
+      }
+      if (drawing) this.doc.lineTo(xOf(i), yOf(p.value));
+      else this.doc.moveTo(xOf(i), yOf(p.value));
+      drawing = true;
+    });
+    this.doc.lineWidth(1.6).strokeColor(ACCENT).stroke();
+    const dots = points.length <= 40;
+    points.forEach((p, i) => {
+      if (p.value === null || (!dots && i !== points.length - 1)) return;
+      this.doc.circle(xOf(i), yOf(p.value), 2.6).fill(ACCENT);
+    });
+    // The last value is labelled; first, middle and last dates under the axis.
+    const lastIndex = points.findLastIndex((p) => p.value !== null);
+    const last = points[lastIndex];
+    if (last && last.value !== null) {
+      const label = share ? `${Math.round(last.value * 100)} %` : String(last.value);
+      this.doc
+        .fillColor(INK)
+        .font('Helvetica-Bold')
+        .fontSize(8.5)
+        .text(label, Math.min(xOf(lastIndex) - 20, x0 + plotWidth - 40), yOf(last.value) - 14, {
+          width: 40,
+          align: 'center',
+          lineBreak: false,
+        });
+    }
+    const ticks = [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])].filter((i) => i >= 0);
+    for (const i of ticks) {
+      const p = points[i];
+      if (!p) continue;
+      const align = points.length <= 1 ? 'center' : i === 0 ? 'left' : i === points.length - 1 ? 'right' : 'center';
+      const x = align === 'left' ? xOf(i) : align === 'right' ? xOf(i) - 80 : xOf(i) - 40;
+      this.doc
+        .fillColor(MUTED)
+        .font('Helvetica')
+        .fontSize(7.5)
+        .text(pdfText(p.label), x, y0 + height + 5, { width: 80, align, lineBreak: false });
+    }
+    this.doc.x = MARGIN;
+    this.doc.y = y0 + height + 20;
+    this.doc.moveDown(0.5);
+    return this;
+  }
+
   /** Adds page numbers and the city's name to every page, then returns the file. */
   async toBuffer(): Promise<Buffer> {
     const range = this.doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
       const bottom = this.doc.page.height - MARGIN + 5;
+      // A thin band in the report colour on every page; from page 2 on the city's name above it.
+      this.doc.rect(0, 0, this.doc.page.width, 6).fill(ACCENT);
+      if (i > range.start) {
+        this.doc
+          .fillColor(MUTED)
+          .font('Helvetica')
+          .fontSize(8)
+          .text(pdfText(this.branding.orgName), MARGIN, MARGIN - 18, { width: this.width / 2, lineBreak: false })
+          .text(pdfText(this.branding.title), MARGIN + this.width / 2, MARGIN - 18, {
+            width: this.width / 2,
+            align: 'right',
+            lineBreak: false,
+          });
+      }
       // Writing below the bottom margin would make pdfkit add a page; lift the margin for the footer.
       const saved = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;

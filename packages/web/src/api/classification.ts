@@ -34,6 +34,8 @@ export interface ClassificationMethod {
 export interface AnswerOption {
   id: string;
   label: string;
+  /** Own methods' questionnaires are stored with `text` instead of `label` (see PUT /classification/methods/:key). */
+  text?: string;
   reason: string;
   implies: { dimension: string; level: string }[];
 }

@@ -4,6 +4,8 @@ import { IconChevron } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { navLabel, visibleNavItems } from '../nav';
+import { DashboardSummary } from './compliance/DashboardSummary';
+import { DashboardIncidents } from './incidents/DashboardIncidents';
 
 export function DashboardPage() {
   const t = useT();
@@ -17,6 +19,8 @@ export function DashboardPage() {
         title={t('dashboard.greeting', { name: me.name })}
         intro={t('dashboard.summary', { org: me.orgName, role: me.roleName })}
       />
+      <DashboardSummary />
+      <DashboardIncidents />
       <section aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title" className="section-title">
           {t('dashboard.shortcuts')}

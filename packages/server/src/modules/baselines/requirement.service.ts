@@ -77,14 +77,14 @@ export class RequirementService {
       const needle = f.q;
       q = q.where((eb) =>
         eb.or([
-          eb(containsText('r.control_id', needle), '=', true),
+          containsText('r.control_id', needle),
           eb.exists(
             eb
               .selectFrom('catalog_controls as t')
               .select('t.control_id')
               .whereRef('t.version_id', '=', 'r.version_id')
               .whereRef('t.control_id', '=', 'r.control_id')
-              .where(containsText('t.title', needle), '=', true),
+              .where(containsText('t.title', needle)),
           ),
         ]),
       );

@@ -11,6 +11,7 @@ import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 import { BuiltInBadge, KindBadge } from './CatalogBadges';
 import { ImportSection } from './ImportSection';
+import { PendingUpgrades } from './PendingUpgrades';
 import { catalogPath, versionPath } from './paths';
 
 /** The catalog library: every catalog and profile with its latest version, plus the import form. */
@@ -24,6 +25,7 @@ export function CatalogsPage() {
   return (
     <>
       <PageHeader title={t('catalogs.title')} intro={t('catalogs.intro')} />
+      <PendingUpgrades />
       {can('catalogs:manage') && <ImportSection catalogs={items} onImported={list.reload} />}
       <section className="stack" aria-labelledby="library-title">
         <h2 id="library-title" className="section-title">

@@ -12,6 +12,7 @@ import { useApi } from '../../hooks/useApi';
 import { hasMessage, useI18n } from '../../i18n';
 import { DiffSummary } from './DiffSummary';
 import { catalogPath, controlPath, versionPath } from './paths';
+import { upgradePath } from './UpgradePage';
 import { useVersionInfo } from './useVersion';
 
 interface ListProps {
@@ -117,6 +118,13 @@ export function DiffPage() {
             {' → '}
             <Link to={versionPath(diff.to.id)}>{`${diff.to.title} ${diff.to.version}`}</Link>
           </>
+        }
+        actions={
+          diff.from.importedAt < diff.to.importedAt && (
+            <Link to={upgradePath(diff.to.id, diff.from.id)} className="button button--secondary">
+              {t('upgrades.fromDiff')}
+            </Link>
+          )
         }
       />
       <DiffSummary diff={diff} />

@@ -15,7 +15,7 @@ import { DUE_PATH, useMethod } from '../systems/classificationView';
  * The organisation's classification method (for those with systems:manage-all). Changing it keeps
  * every existing classification as history, but each system must then be classified again.
  */
-export function ClassificationMethodSection() {
+export function ClassificationMethodSection({ onChanged }: { onChanged?: () => void } = {}) {
   const t = useT();
   const id = useId();
   const res = useMethod();
@@ -34,6 +34,7 @@ export function ClassificationMethodSection() {
     await form.handle(null, async () => {
       const next = await api.put<MethodInfo>('/classification/method', { method: chosen });
       res.setData(() => next);
+      onChanged?.();
       setSaved(t('classification.method.saved', { method: next.method.name }));
     });
   };

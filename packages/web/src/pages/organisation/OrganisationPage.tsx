@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Organisation } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -11,10 +12,12 @@ import { useT } from '../../i18n';
 import { ClassificationMethodSection } from './ClassificationMethodSection';
 import { DepartmentsSection } from './DepartmentsSection';
 import { OrgSettingsForm } from './OrgSettingsForm';
+import { OwnMethodsSection } from './OwnMethodsSection';
 
 export function OrganisationPage() {
   const t = useT();
   const { can } = useAuth();
+  const [methodChanges, setMethodChanges] = useState(0);
   const org = useApi((signal) => api.get<Organisation>('/organisation', undefined, { signal }), '');
 
   if (isForbidden(org.error)) return <AccessDenied />;
@@ -29,7 +32,8 @@ export function OrganisationPage() {
         <OrgSettingsForm org={org.data} onSaved={(next) => org.setData(() => next)} />
       ) : null}
       <DepartmentsSection />
-      {can('systems:manage-all') && <ClassificationMethodSection />}
+      {can('systems:manage-all') && <ClassificationMethodSection onChanged={() => setMethodChanges((n) => n + 1)} />}
+      {can('systems:manage-all') && <OwnMethodsSection refresh={methodChanges} />}
     </>
   );
 }

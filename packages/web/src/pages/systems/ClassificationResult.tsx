@@ -6,26 +6,37 @@ import { dimensionName, formatDay, levelName, levelTone, securityLevelName, secu
 import { systemPath } from './vocab';
 
 /** Why a dimension has its level: the override and its reason, else the answers that set it. */
-export function WhyLevel({ method, entry }: { method: ClassificationMethod; entry: DimensionExplanation }) {
+export function WhyLevel({
+  method,
+  entry,
+  direct = false,
+}: {
+  method: ClassificationMethod;
+  entry: DimensionExplanation;
+  direct?: boolean;
+}) {
   const { t } = useI18n();
   const decisive = entry.reasons.filter((r) => r.decisive);
   return (
     <div className="why">
       {entry.override && (
         <p>
-          <strong>{t('classification.result.overridden')}</strong> {entry.override.reason}{' '}
-          <span className="muted">
-            {entry.override.from
-              ? t('classification.result.questionnaireSaid', { level: levelName(method, entry.dimension, entry.override.from) ?? '' })
-              : t('classification.result.questionnaireSaidNothing')}
-          </span>
+          {!direct && <strong>{t('classification.result.overridden')}</strong>} {entry.override.reason}{' '}
+          {!direct && (
+            <span className="muted">
+              {entry.override.from
+                ? t('classification.result.questionnaireSaid', { level: levelName(method, entry.dimension, entry.override.from) ?? '' })
+                : t('classification.result.questionnaireSaidNothing')}
+            </span>
+          )}
         </p>
       )}
       {decisive.length > 0 ? (
         <ul className="why__list">
           {decisive.map((r) => (
             <li key={`${r.questionId}-${r.optionId}`}>
-              {r.reason || r.answer} <span className="muted">({t('classification.result.answered', { answer: r.answer })})</span>
+              {r.reason || r.answer}{' '}
+              {r.answer && <span className="muted">({t('classification.result.answered', { answer: r.answer })})</span>}
             </li>
           ))}
         </ul>
@@ -42,10 +53,12 @@ interface Props {
   systemName: string;
   result: ClassifyResult;
   onEdit: () => void;
+  /** The method has no questionnaire: levels were set directly. */
+  direct?: boolean;
 }
 
 /** After submitting: the levels, the security level, why, and the other systems whose need changed. */
-export function ClassificationResult({ method, systemId, systemName, result, onEdit }: Props) {
+export function ClassificationResult({ method, systemId, systemName, result, onEdit, direct = false }: Props) {
   const { t, tp, locale } = useI18n();
   const c = result.classification;
   const others = result.changes.filter((x) => x.systemId !== systemId);
@@ -99,7 +112,7 @@ export function ClassificationResult({ method, systemId, systemName, result, onE
                     )}
                   </td>
                   <td className="cell-wrap">
-                    <WhyLevel method={method} entry={e} />
+                    <WhyLevel method={method} entry={e} direct={direct} />
                   </td>
                 </tr>
               ))}
@@ -155,7 +168,7 @@ export function ClassificationResult({ method, systemId, systemName, result, onE
           {t('classification.result.back', { name: systemName })}
         </Link>
         <button type="button" className="button button--secondary" onClick={onEdit}>
-          {t('classification.result.edit')}
+          {direct ? t('directClassification.edit') : t('classification.result.edit')}
         </button>
       </div>
     </div>

@@ -19,6 +19,7 @@ import {
   securityTone,
   useMethod,
 } from './classificationView';
+import { DeviationsSection } from './DeviationsSection';
 import { systemPath } from './vocab';
 
 /** Where an effective level came from: own, inherited from a (linked) system, cumulation, distribution. */
@@ -234,6 +235,8 @@ export function ClassificationSection({ system }: { system: InfoSystem }) {
               </table>
             </div>
           )}
+
+          <DeviationsSection key={method.key} system={system} method={method} onChanged={current.reload} />
 
           <details className="history">
             <summary className="history__summary">

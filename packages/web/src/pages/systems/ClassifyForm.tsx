@@ -50,7 +50,7 @@ function QuestionFieldset({ question: q, chosen, onChange, error }: QuestionProp
                   onChange={(e) => toggle(o.id, e.target.checked)}
                   aria-invalid={error ? true : undefined}
                 />
-                <span>{o.label}</span>
+                <span>{o.label ?? o.text}</span>
               </label>
             </li>
           ))}
@@ -91,6 +91,8 @@ export function ClassifyForm({ method, questions, initial, systemPath, submitLab
   const groups = groupQuestions(method, questions);
   const errors = form.error && typeof form.error !== 'string' ? serverFieldErrors(form.error, method, questions) : form.fieldErrors;
   const unanswered = questions.filter((q) => (v.answers[q.id] ?? []).length === 0).length;
+  // A method without a questionnaire (an own one): each dimension is set directly, with a reason.
+  const direct = questions.length === 0;
 
   const setAnswer = (questionId: string, chosen: string[]) =>
     setValues((prev) => ({ ...prev, answers: { ...prev.answers, [questionId]: chosen } }));
@@ -134,30 +136,30 @@ export function ClassifyForm({ method, questions, initial, systemPath, submitLab
 
       <section className="card card--flat classify-group" aria-labelledby="overrides-title">
         <h2 id="overrides-title" className="card__title">
-          {t('classification.form.overridesTitle')}
+          {direct ? t('directClassification.title') : t('classification.form.overridesTitle')}
         </h2>
-        <p className="muted small">{t('classification.form.overridesIntro')}</p>
+        <p className="muted small">{direct ? t('directClassification.levelsIntro') : t('classification.form.overridesIntro')}</p>
         <div className="override-list">
           {method.dimensions.map((d) => {
             const o = v.overrides[d.key] ?? { level: '', reason: '' };
             return (
               <div key={d.key} className="override">
                 <SelectField
-                  label={t('classification.form.overrideLevel', { dimension: d.name })}
+                  label={t(direct ? 'directClassification.level' : 'classification.form.overrideLevel', { dimension: d.name })}
                   value={o.level}
                   onValueChange={(level) => setOverride(d.key, { level })}
                   options={[
-                    { value: '', label: t('classification.form.noOverride') },
+                    { value: '', label: direct ? t('directClassification.notRated') : t('classification.form.noOverride') },
                     ...d.levels.map((l) => ({ value: l.key, label: l.description ? `${l.name} — ${l.description}` : l.name })),
                   ]}
                   error={errors[overrideLevelField(d.key)]}
                 />
                 {o.level && (
                   <TextAreaField
-                    label={t('classification.form.overrideReason', { dimension: d.name })}
+                    label={t(direct ? 'directClassification.reason' : 'classification.form.overrideReason', { dimension: d.name })}
                     value={o.reason}
                     onValueChange={(reason) => setOverride(d.key, { reason })}
-                    hint={t('classification.form.overrideReasonHint')}
+                    hint={direct ? t('directClassification.reasonHint') : t('classification.form.overrideReasonHint')}
                     error={errors[overrideReasonField(d.key)]}
                     maxLength={2000}
                     rows={2}

@@ -81,11 +81,25 @@ export function ClassifyPage() {
           { label: t('classification.classifyCrumb') },
         ]}
       />
-      <PageHeader title={title} intro={result ? undefined : t('classification.form.intro', { method: info.method.name })} />
+      <PageHeader
+        title={title}
+        intro={
+          result
+            ? undefined
+            : t(info.questions.length === 0 ? 'directClassification.intro' : 'classification.form.intro', { method: info.method.name })
+        }
+      />
       {result ? (
         <div ref={resultRef} className="stack">
           <Notice>{t('classification.result.saved')}</Notice>
-          <ClassificationResult method={info.method} systemId={s.id} systemName={s.name} result={result} onEdit={() => setResult(null)} />
+          <ClassificationResult
+            method={info.method}
+            systemId={s.id}
+            systemName={s.name}
+            result={result}
+            onEdit={() => setResult(null)}
+            direct={info.questions.length === 0}
+          />
         </div>
       ) : (
         <>

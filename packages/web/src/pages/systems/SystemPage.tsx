@@ -13,9 +13,12 @@ import { Loading } from '../../components/Loading';
 import { PageHeader, PageTitle } from '../../components/PageHeader';
 import { useApi } from '../../hooks/useApi';
 import { useT } from '../../i18n';
+import { DownloadReportButton } from '../reports/DownloadReportButton';
+import { RisksSection } from '../risks/RisksSection';
 import { ClassificationSection } from './ClassificationSection';
 import { DependencySection } from './DependencySection';
 import { useSectors } from './lookups';
+import { RequirementsSection } from './RequirementsSection';
 import { KindBadge, LifecycleBadge } from './SystemBadges';
 import { SystemDetails } from './SystemDetails';
 import { noticeOf, systemEditPath } from './vocab';
@@ -73,6 +76,7 @@ export function SystemPage() {
         }
         actions={
           <div className="form-actions">
+            <DownloadReportButton kind="system" subjectId={system.id} />
             {can('systems:edit') && (
               <Link to={systemEditPath(system.id)} className="button button--secondary">
                 {t('systems.edit')}
@@ -90,6 +94,8 @@ export function SystemPage() {
       <ErrorAlert error={error} />
       <SystemDetails system={system} />
       <ClassificationSection key={`classification-${system.id}`} system={system} />
+      <RequirementsSection key={`requirements-${system.id}`} system={system} />
+      <RisksSection key={`risks-${system.id}`} system={system} />
       <DependencySection key={system.id} system={system} />
       <ConfirmDialog
         open={confirming}

@@ -77,7 +77,7 @@ export function SystemsPage() {
         title={t('systems.title')}
         intro={t('systems.intro')}
         actions={
-          <>
+          <div className="form-actions">
             <ExportLinks filters={{ q, ...filters }} />
             {can('systems:edit') && (
               <>
@@ -89,7 +89,7 @@ export function SystemsPage() {
                 </Link>
               </>
             )}
-          </>
+          </div>
         }
       />
       <Notice>{noticeOf(location.state)}</Notice>

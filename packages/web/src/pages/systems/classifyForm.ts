@@ -50,11 +50,15 @@ export function bodyOf(questions: Question[], v: ClassifyValues): ClassifyBody {
 export function validate(t: Translate, questions: Question[], v: ClassifyValues): FieldErrors {
   const errors: FieldErrors = {};
   for (const [dimension, o] of Object.entries(v.overrides)) {
-    if (o.level && !o.reason.trim()) errors[overrideReasonField(dimension)] = t('classification.form.overrideReasonRequired');
+    if (o.level && !o.reason.trim())
+      errors[overrideReasonField(dimension)] = t(
+        questions.length === 0 ? 'directClassification.reasonRequired' : 'classification.form.overrideReasonRequired',
+      );
   }
   const answered = questions.some((q) => (v.answers[q.id] ?? []).length > 0);
   const overridden = Object.values(v.overrides).some((o) => o.level);
-  if (!answered && !overridden) errors.answers = t('classification.form.nothingAnswered');
+  if (!answered && !overridden)
+    errors.answers = t(questions.length === 0 ? 'directClassification.nothingSet' : 'classification.form.nothingAnswered');
   return errors;
 }
 

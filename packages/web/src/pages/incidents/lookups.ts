@@ -1,0 +1,90 @@
+import { useCallback, useMemo } from 'react';
+import { api } from '../../api/client';
+import type { Sector } from '../../api/register';
+import type { Items, Organisation } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import type { Option } from '../../components/Field';
+import { useApi } from '../../hooks/useApi';
+import { useT } from '../../i18n';
+import { defaultThreatOptions, typeLabel } from './vocab';
+import { isKnownZone } from './zonedTime';
+
+interface Threat {
+  key: string;
+  name: string;
+}
+
+function threatsOf(body: unknown): Threat[] | null {
+  const list = Array.isArray(body) ? body : body && typeof body === 'object' && 'items' in body ? (body as { items: unknown }).items : null;
+  if (!Array.isArray(list)) return null;
+  const out = list.filter(
+    (x): x is Threat =>
+      typeof x === 'object' && x !== null && typeof (x as Threat).key === 'string' && typeof (x as Threat).name === 'string',
+  );
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * The incident types: the risk register's threat catalogue (built in and the organisation's own)
+ * for those who may read it, else the built-in threats.
+ */
+export function useThreats(): { options: Option[]; label: (key: string | null) => string } {
+  const t = useT();
+  const { can } = useAuth();
+  const mayRead = can('risks:read');
+  const res = useApi(
+    (signal) =>
+      mayRead
+        ? api
+            .get<unknown>('/risks/threats', undefined, { signal })
+            .then(threatsOf)
+            .catch(() => null)
+        : Promise.resolve(null),
+    `incident-threats-${mayRead}`,
+  );
+  const fromServer = res.data;
+  const options = useMemo(
+    () => (fromServer ? fromServer.map((x) => ({ value: x.key, label: typeLabel(t, x.key, x.name) })) : defaultThreatOptions(t)),
+    [fromServer, t],
+  );
+  const label = useCallback(
+    (key: string | null) => typeLabel(t, key, fromServer?.find((x) => x.key === key)?.name ?? null),
+    [fromServer, t],
+  );
+  return { options, label };
+}
+
+/** Sector names (GET /sectors, with systems:read); without that permission the keys are shown as they are. */
+export function useSectorLabel(): (key: string) => string {
+  const { can } = useAuth();
+  const read = can('systems:read');
+  const res = useApi(
+    (signal) =>
+      read
+        ? api.get<Items<Sector>>('/sectors', undefined, { signal }).catch(() => ({ items: [] as Sector[] }))
+        : Promise.resolve({ items: [] as Sector[] }),
+    `incident-sectors-${read}`,
+  );
+  const items = res.data?.items;
+  return useCallback((key: string) => items?.find((s) => s.key === key)?.name ?? key, [items]);
+}
+
+/** The browser's own zone, for those who may not read the organisation's settings. */
+export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * The organisation's time zone (GET /organisation, with org:read); without that permission the
+ * browser's zone, and `own: false` says so.
+ */
+export function useOrgZone(): { zone: string; own: boolean; loading: boolean } {
+  const { can } = useAuth();
+  const mayRead = can('org:read');
+  const res = useApi(
+    (signal) =>
+      mayRead ? api.get<Organisation>('/organisation', undefined, { signal }).catch(() => undefined) : Promise.resolve(undefined),
+    `org-zone-${mayRead}`,
+  );
+  const orgZone = res.data?.timeZone;
+  if (orgZone && isKnownZone(orgZone)) return { zone: orgZone, own: true, loading: false };
+  return { zone: browserZone(), own: false, loading: mayRead && res.loading };
+}
