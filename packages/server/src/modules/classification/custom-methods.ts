@@ -36,12 +36,17 @@ export async function findMethod(
 }
 
 const ZKey = z.string().min(1).max(100);
-const ZOption = z.strictObject({
-  id: ZKey,
-  text: z.string().min(1).max(500),
-  implies: z.array(z.strictObject({ dimension: ZKey, level: ZKey })).max(20),
-  reason: z.string().max(2000),
-});
+/** An answer's wording is `label` (as in the built-in questionnaires); `text` is accepted for it too. */
+const ZOption = z
+  .strictObject({
+    id: ZKey,
+    label: z.string().min(1).max(500).optional(),
+    text: z.string().min(1).max(500).optional(),
+    implies: z.array(z.strictObject({ dimension: ZKey, level: ZKey })).max(20),
+    reason: z.string().max(2000),
+  })
+  .refine((o) => o.label !== undefined || o.text !== undefined, 'an answer needs a label')
+  .transform(({ text, label, ...o }) => ({ ...o, label: (label ?? text) as string }));
 /** The shape of a questionnaire; validateQuestions checks it against the method. */
 export const ZQuestions = z
   .array(

@@ -251,6 +251,9 @@ function SoaRow({
             </Badge>
           )}
           <span className="muted small">{c.decided ? t('audits.soa.decided') : t('audits.soa.byDefault')}</span>
+        </div>
+        <p className="small soa-reason">
+          {c.reason}{' '}
           {editable && !editing && (
             <button
               type="button"
@@ -261,8 +264,7 @@ function SoaRow({
               {t('audits.soa.editReason')}
             </button>
           )}
-        </div>
-        <p className="small soa-reason">{c.reason}</p>
+        </p>
       </td>
       <td className="soa-implementation">
         {c.systems === 0 ? (
