@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from './browser.js';
 import { ADMIN_PASSWORD, type E2eInstance, SHOTS, startE2eInstance } from './instance.js';
 
-/** ISKE answers for a traffic-signal controller: K3T3S1, security level H. */
-const ANSWERS = {
-  'outage-day': 'safety-at-risk',
-  'physical-equipment': 'controls',
-  'wrong-data-decisions': 'health-or-safety',
-  'personal-data': 'none',
-  'other-information': 'internal',
-  'tolerable-downtime': 'hours',
-  'official-record': 'no',
-  'who-did-what': 'useful',
-};
+/** The questionnaire as a person answers it: K3T3S1, security level H. */
+const QUESTIONNAIRE: Array<[question: string, answer: string]> = [
+  ['What happens if this system is unavailable for a day?', "People's health or safety is at risk"],
+  ['What is the longest outage the city can live with?', 'A few hours or less.'],
+  ['Does it control physical equipment', 'Yes, it switches or steers equipment.'],
+  ['Could wrong data in it lead to wrong decisions', 'Yes, with a risk to health, life or safety'],
+  ['Is it an official register or record', 'No.'],
+  ['Which information about people does it hold?', 'None.'],
+  ['What harm would follow if its other (non-personal) information became public?', 'Some embarrassment'],
+  ['Must the city be able to show later who did what', 'It would help to sort out mistakes.'],
+];
 
 async function csrf(page: Page, base: string): Promise<string> {
   return (await (await page.request.get(`${base}/api/v1/auth/me`)).json()).csrfToken;
@@ -36,8 +36,8 @@ async function implementedTile(page: Page, base: string): Promise<string> {
 }
 
 /**
- * A system owner registers a system, which is classified (through the API here; the questionnaire
- * has its own end-to-end test), sees its level and requirement list on the system page, marks two
+ * A system owner registers a system, which they classify by answering the questionnaire in the
+ * browser, sees its level and requirement list on the system page, marks two
  * requirements implemented (one on the requirement page, one with the bulk edit), attaches an
  * evidence file, and the compliance dashboard counts them.
  */
@@ -92,12 +92,19 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('implementat
     // Nothing to count yet on the dashboard.
     expect(await implementedTile(page, base)).toMatch(/^0 implemented and 0 partially of 0 applicable/);
 
-    // Classified through the API (the classification end-to-end test drives the questionnaire).
-    const classified = await page.request.post(`${base}/api/v1/systems/${systemId}/classification`, {
-      headers: { 'x-csrf-token': await csrf(page, base) },
-      data: { answers: ANSWERS, overrides: {}, reason: null },
-    });
-    expect(classified.status(), await classified.text()).toBe(201);
+    // The owner answers the questionnaire in the browser, from "My work".
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My work' }).click();
+    await page
+      .locator('.work-list__item')
+      .filter({ hasText: 'Traffic signal control' })
+      .getByRole('link', { name: 'Classify Traffic signal control' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Classify Traffic signal control' }).waitFor();
+    for (const [question, answer] of QUESTIONNAIRE) {
+      await page.getByRole('group', { name: question }).getByLabel(answer).check();
+    }
+    await page.getByRole('button', { name: 'Save classification' }).click();
+    await page.getByRole('heading', { name: 'Result' }).waitFor();
 
     // The system page: the level, the list change and the requirements.
     await page.goto(`${base}/systems/${systemId}`);
@@ -105,7 +112,9 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('implementat
     await page.locator('section.classification').getByText('High (H)').first().waitFor();
     const section = page.locator('section.requirements-section');
     await section.getByText(/Classified as High \(H\): \d+ requirements added/).waitFor();
-    const total = Number((await section.locator('.browser__heading [role="status"]').textContent())?.match(/\d+/)?.[0]);
+    const counter = section.locator('.browser__heading [role="status"]').filter({ hasText: /\d+/ });
+    await counter.waitFor();
+    const total = Number((await counter.textContent())?.match(/\d+/)?.[0]);
     expect(total).toBeGreaterThan(10);
     await shot(page, 'system');
 
