@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      // Some engine tests are heavy by design (thousands of systems, real catalogs); on a loaded
+      // 2-core machine the 5 s default is too tight for them.
+      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {
           name: 'server',
