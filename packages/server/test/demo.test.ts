@@ -115,6 +115,7 @@ describeOnEachDatabase('cityshield demo', (get) => {
     for (const s of ['partially', 'planned', 'not-started']) expect((by[s] ?? 0) / all, s).toBeGreaterThan(0.05);
     expect(by['not-applicable']).toBeGreaterThan(0);
     expect(await total('overdue=true')).toBeGreaterThan(0);
+    expect(await total('q=backup')).toBeGreaterThan(0); // the search binds no booleans (SQLite refuses them)
     expect(await total('inherited=true')).toBeGreaterThan(100);
     const na = (await officer.get('/api/v1/requirements?status=not-applicable&pageSize=5')).json() as { items: Array<{ id: string }> };
     for (const item of na.items) {

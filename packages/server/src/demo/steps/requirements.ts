@@ -143,10 +143,8 @@ export const requirementsStep: DemoStep = {
       }
     }
     let updated = 0;
-    // Sorted so the audit log reads the same on every run.
-    for (const key of [...groups.keys()].sort()) {
-      const g = groups.get(key);
-      if (!g) continue;
+    // In the order the groups were first met (systems, then catalog order): the same on every run.
+    for (const g of groups.values()) {
       for (let i = 0; i < g.ids.length; i += 2000) {
         updated += (await services.requirements.bulkUpdate(officer, g.ids.slice(i, i + 2000), g.change)).updated;
       }
