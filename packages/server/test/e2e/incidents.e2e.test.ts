@@ -85,7 +85,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('incidents e
 
     // Report it: the picker shows the website's class while choosing.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
-    await page.getByRole('link', { name: 'Report an incident' }).click();
+    await page.getByRole('link', { name: 'Report an incident', exact: true }).click();
     await page.getByLabel('Title', { exact: true }).fill(TITLE);
     await page.getByLabel('What happened').fill('The front page shows a political message instead of the city news.');
     await page.getByLabel('Type').selectOption({ label: 'Website defacement' });
