@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 
-interface IconProps {
+export interface IconProps {
   className?: string;
 }
 
-function Svg({ className, children }: IconProps & { children: ReactNode }) {
+/** The drawing conventions of every icon (24 × 24, stroked, hidden from assistive technology); pages' own icons use it too. */
+export function Svg({ className, children }: IconProps & { children: ReactNode }) {
   return (
     <svg
       className={`icon${className ? ` ${className}` : ''}`}

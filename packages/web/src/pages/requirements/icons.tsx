@@ -1,27 +1,4 @@
-import type { ReactNode } from 'react';
-
-interface IconProps {
-  className?: string;
-}
-
-/** Same drawing conventions as components/Icons.tsx (24 × 24, stroked, hidden from assistive technology). */
-function Svg({ className, children }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      className={`icon${className ? ` ${className}` : ''}`}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { type IconProps, Svg } from '../../components/Icons';
 
 export const IconInbox = (p: IconProps) => (
   <Svg {...p}>
