@@ -17,7 +17,10 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const PRAGMAS = ['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000', 'synchronous = NORMAL'];
+// mmap_size: reads go through the operating system's page cache instead of being copied into
+// SQLite's own 2 MB cache; at city scale (a 560 MB database) counting an organisation's records
+// took 60 ms with the default and 27 ms with the map (bench/README.md). Address space only.
+const PRAGMAS = ['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000', 'synchronous = NORMAL', 'mmap_size = 1073741824'];
 
 export async function openDatabase(config: Pick<TConfig, 'databaseKind' | 'DATABASE_URL' | 'sqlitePath'>): Promise<DatabaseHandle> {
   if (config.databaseKind === 'postgres') {

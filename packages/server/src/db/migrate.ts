@@ -10,6 +10,7 @@ import * as registryIndexes from './migrations/2026-11-25-0007-registry-indexes.
 import * as risks from './migrations/2026-11-25-0008-risks.js';
 import * as incidents from './migrations/2026-11-25-0009-incidents.js';
 import * as audits from './migrations/2026-11-25-0010-audits.js';
+import * as requirementReadPaths from './migrations/2026-11-26-0011-requirement-read-paths.js';
 
 /** Migrations are listed here (not discovered on disk) so the compiled build carries them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0008-risks': risks,
   '2026-11-25-0009-incidents': incidents,
   '2026-11-25-0010-audits': audits,
+  '2026-11-26-0011-requirement-read-paths': requirementReadPaths,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -262,6 +262,7 @@ export interface DB {
   system_components: SystemComponentsTable;
   system_requirements: SystemRequirementsTable;
   requirement_summary: RequirementSummaryTable;
+  requirement_totals: RequirementTotalsTable;
   evidence: EvidenceTable;
   requirement_comments: RequirementCommentsTable;
   baseline_changes: BaselineChangesTable;
@@ -585,6 +586,18 @@ export interface RequirementSummaryTable {
   not_applicable: number;
   review_required: number;
   open_due: string;
+}
+
+/** One row per system: its applying requirement records by status (requirement_summary summed). */
+export interface RequirementTotalsTable {
+  system_id: string;
+  org_id: string;
+  not_started: number;
+  planned: number;
+  partially: number;
+  implemented: number;
+  not_applicable: number;
+  review_required: number;
 }
 
 export interface EvidenceTable {

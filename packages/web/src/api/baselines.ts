@@ -169,6 +169,8 @@ export interface Dashboard {
   byLevel: (Counts & { securityLevel: string | null })[];
   byFamily: (Counts & { family: string; familyTitle: string; reviewRequired: number })[];
   bySector: (Counts & { sector: string })[];
+  /** 'today': a filtered or owner's view, whose trend is today's point only (snapshots are organisation-wide). */
+  trendScope: 'organisation' | 'today';
   trend: { day: string; share: number | null; overdue: number }[];
 }
 

@@ -218,6 +218,8 @@ export const ZDashboard = z.object({
   byLevel: z.array(z.object({ securityLevel: z.string().nullable(), ...ZCounts })),
   byFamily: z.array(z.object({ family: z.string(), familyTitle: z.string(), reviewRequired: z.number().int(), ...ZCounts })),
   bySector: z.array(z.object({ sector: z.string(), ...ZCounts })),
+  /** 'today': a filtered or owner's view gets today's point only; the daily snapshots are organisation-wide. */
+  trendScope: z.enum(['organisation', 'today']),
   trend: z.array(z.object({ day: z.string(), share: z.number().nullable(), overdue: z.number().int() })),
 });
 

@@ -47,9 +47,26 @@ const counts = (r: {
 
 const withShare = (c: Counts) => ({ ...c, share: share(c) });
 
+const zero = (): Counts => ({ implemented: 0, partially: 0, planned: 0, notStarted: 0, notApplicable: 0 });
+
+const add = (into: Counts, n: Counts) => {
+  into.implemented += n.implemented;
+  into.partially += n.partially;
+  into.planned += n.planned;
+  into.notStarted += n.notStarted;
+  into.notApplicable += n.notApplicable;
+};
+
+type Department = { departmentId: string | null; name: string } & Counts & {
+    systems: number;
+    unclassified: number;
+    reviewOverdue: number;
+    overdue: number;
+  };
+
 /**
- * City-wide compliance, aggregated on the server from the per-system-and-family summary (a few
- * rows per system) rather than from the requirement rows themselves. System owners see the
+ * City-wide compliance, aggregated on the server from the per-system totals and the
+ * per-system-and-family summary rather than from the requirement rows themselves. System owners see the
  * aggregate of their own systems only.
  */
 export class DashboardService {
@@ -64,49 +81,62 @@ export class DashboardService {
     return q;
   }
 
-  private summary(db: Executor, actor: Actor, f: DashboardFilter) {
-    return this.systems(db, actor, f).innerJoin('requirement_summary as rs', 'rs.system_id', 's.id');
+  /** The whole organisation as a security officer sees it: no filter, no owner scope. */
+  private organisationWide(actor: Actor, f: DashboardFilter) {
+    return actor.permissions.has('systems:read-all') && !f.departmentId && !f.sector && !f.securityLevel;
   }
 
+  /**
+   * Four reads, none of which touches more than a row per system or the index of open records: the
+   * systems in view with their totals by status (requirement_totals; folded here into the
+   * heatmap, departments, levels and sectors), counts by family (requirement_summary, from a
+   * covering index when organisation-wide), the overdue records per system (from
+   * system_requirements_open_idx alone) and the department names.
+   */
   async compliance(actor: Actor, f: DashboardFilter) {
     const db = this.ctx.db;
     const now = this.ctx.clock.now();
     const today = iso(now).slice(0, 10);
-    const [cells, families, sectors, systemRows, overdueRows, departments] = await Promise.all([
-      this.summary(db, actor, f)
-        .select(['s.department_id', 's.security_level', ...sumColumns()])
-        .groupBy(['s.department_id', 's.security_level'])
+    const wide = this.organisationWide(actor, f);
+    const [systemRows, families, overdueRows, departments] = await Promise.all([
+      this.systems(db, actor, f)
+        .leftJoin('requirement_totals as rt', 'rt.system_id', 's.id')
+        .select([
+          's.id',
+          's.department_id',
+          's.security_level',
+          's.sector',
+          's.review_due',
+          'rt.system_id as with_requirements',
+          'rt.implemented',
+          'rt.partially',
+          'rt.planned',
+          'rt.not_started',
+          'rt.not_applicable',
+        ])
         .execute(),
-      this.summary(db, actor, f)
+      (wide
+        ? db.selectFrom('requirement_summary as rs').where('rs.org_id', '=', actor.orgId)
+        : this.systems(db, actor, f).innerJoin('requirement_summary as rs', 'rs.system_id', 's.id')
+      )
         .select(['rs.family', 'rs.family_title', ...sumColumns(), sql<number>`sum(rs.review_required)`.as('review_required')])
         .groupBy(['rs.family', 'rs.family_title'])
         .execute(),
-      this.summary(db, actor, f)
-        .select(['s.sector', ...sumColumns()])
-        .groupBy('s.sector')
+      // Across the organisation, per system; the systems in view pick theirs below (cheaper than
+      // joining ~46,000 overdue records to their systems).
+      db
+        .selectFrom('system_requirements')
+        .select(['system_id', sql<number>`count(*)`.as('n')])
+        .where('org_id', '=', actor.orgId)
+        .where('effective_status', 'in', [...OPEN_STATUSES])
+        .where('applies', '=', 1)
+        .where('due_date', '<', today)
+        .groupBy('system_id')
         .execute(),
-      this.systems(db, actor, f)
-        .select([
-          's.department_id',
-          sql<number>`count(*)`.as('systems'),
-          sql<number>`sum(case when s.security_level is null then 1 else 0 end)`.as('unclassified'),
-          sql<number>`sum(case when s.review_due is not null and s.review_due < ${iso(now)} then 1 else 0 end)`.as('review_overdue'),
-        ])
-        .groupBy('s.department_id')
-        .execute(),
-      this.overdueByDepartment(db, actor, f, today),
       db.selectFrom('departments').select(['id', 'name']).where('org_id', '=', actor.orgId).execute(),
     ]);
     const deptName = new Map(departments.map((d) => [d.id, d.name]));
-    const byDept = new Map<
-      string,
-      { departmentId: string | null; name: string } & Counts & {
-          systems: number;
-          unclassified: number;
-          reviewOverdue: number;
-          overdue: number;
-        }
-    >();
+    const byDept = new Map<string, Department>();
     const dept = (id: string | null) => {
       const key = id ?? '';
       let d = byDept.get(key);
@@ -114,11 +144,7 @@ export class DashboardService {
         d = {
           departmentId: id,
           name: id ? (deptName.get(id) ?? '') : '',
-          implemented: 0,
-          partially: 0,
-          planned: 0,
-          notStarted: 0,
-          notApplicable: 0,
+          ...zero(),
           systems: 0,
           unclassified: 0,
           reviewOverdue: 0,
@@ -128,42 +154,41 @@ export class DashboardService {
       }
       return d;
     };
-    const total: Counts = { implemented: 0, partially: 0, planned: 0, notStarted: 0, notApplicable: 0 };
+    const total = zero();
     const byLevel = new Map<string, Counts>();
-    const heatmap = cells.map((c) => {
-      const n = counts(c);
-      const d = dept(c.department_id);
-      const level = c.security_level ?? '';
-      const l = byLevel.get(level) ?? { implemented: 0, partially: 0, planned: 0, notStarted: 0, notApplicable: 0 };
-      for (const k of Object.keys(n) as (keyof Counts)[]) {
-        d[k] += n[k];
-        total[k] += n[k];
-        l[k] += n[k];
-      }
-      byLevel.set(level, l);
-      return { departmentId: c.department_id, securityLevel: c.security_level, ...withShare(n) };
-    });
-    let systems = 0;
-    let unclassified = 0;
-    let reviewOverdue = 0;
+    const bySector = new Map<string, Counts>();
+    const heatmap = new Map<string, { departmentId: string | null; securityLevel: string | null } & Counts>();
+    const overdueOf = new Map(overdueRows.map((r) => [r.system_id, Number(r.n)]));
+    const totals = { systems: 0, unclassified: 0, reviewOverdue: 0, overdue: 0 };
     for (const r of systemRows) {
       const d = dept(r.department_id);
-      d.systems = Number(r.systems);
-      d.unclassified = Number(r.unclassified ?? 0);
-      d.reviewOverdue = Number(r.review_overdue ?? 0);
-      systems += d.systems;
-      unclassified += d.unclassified;
-      reviewOverdue += d.reviewOverdue;
-    }
-    let overdue = 0;
-    for (const r of overdueRows) {
-      dept(r.departmentId).overdue = r.overdue;
-      overdue += r.overdue;
+      const unclassified = r.security_level === null ? 1 : 0;
+      const reviewOverdue = r.review_due !== null && r.review_due < iso(now) ? 1 : 0;
+      const overdue = overdueOf.get(r.id) ?? 0;
+      d.systems += 1;
+      d.unclassified += unclassified;
+      d.reviewOverdue += reviewOverdue;
+      d.overdue += overdue;
+      totals.systems += 1;
+      totals.unclassified += unclassified;
+      totals.reviewOverdue += reviewOverdue;
+      totals.overdue += overdue;
+      if (r.with_requirements === null) continue; // no requirement list (yet): in no chart
+      const n = counts(r);
+      const level = r.security_level ?? '';
+      const cellKey = `${r.department_id ?? ''}\u0000${level}`;
+      const cell = heatmap.get(cellKey) ?? { departmentId: r.department_id, securityLevel: r.security_level, ...zero() };
+      heatmap.set(cellKey, cell);
+      const l = byLevel.get(level) ?? zero();
+      byLevel.set(level, l);
+      const sec = bySector.get(r.sector) ?? zero();
+      bySector.set(r.sector, sec);
+      for (const into of [d, total, l, sec, cell]) add(into, n);
     }
     return {
       asOf: iso(now),
-      totals: { ...withShare(total), systems, unclassified, reviewOverdue, overdue },
-      heatmap,
+      totals: { ...withShare(total), ...totals },
+      heatmap: [...heatmap.values()].map((c) => ({ ...c, share: share(c) })),
       byDepartment: [...byDept.values()]
         .map((d) => ({ ...d, share: share(d) }))
         .sort((a, b) => (a.name || '\uffff').localeCompare(b.name || '\uffff')),
@@ -176,32 +201,18 @@ export class DashboardService {
           ...withShare(counts(r)),
         }))
         .sort((a, b) => a.family.localeCompare(b.family)),
-      bySector: sectors.map((r) => ({ sector: r.sector, ...withShare(counts(r)) })).sort((a, b) => a.sector.localeCompare(b.sector)),
-      trend: await this.trend(actor, total, overdue, today),
+      bySector: [...bySector].map(([sector, c]) => ({ sector, ...withShare(c) })).sort((a, b) => a.sector.localeCompare(b.sector)),
+      // The daily snapshots are organisation-wide: a filtered or owner's view gets today's point only
+      // rather than a line that jumps from the organisation to the view at its last point.
+      trendScope: wide ? ('organisation' as const) : ('today' as const),
+      trend: await this.trend(actor, total, totals.overdue, today, wide),
     };
   }
 
-  /** Open requirements past their due date, per department, from the summary's due-date histograms. */
-  private async overdueByDepartment(db: Executor, actor: Actor, f: DashboardFilter, today: string) {
-    const each =
-      this.ctx.kind === 'postgres' ? sql`jsonb_each_text(rs.open_due::jsonb) as je(key, value)` : sql`json_each(rs.open_due) as je`;
-    let q = sql<{ department_id: string | null; n: number }>`
-      select s.department_id, sum(cast(je.value as integer)) as n
-      from systems s
-      join requirement_summary rs on rs.system_id = s.id
-      cross join ${each}
-      where s.org_id = ${actor.orgId} and rs.open_due <> '{}' and je.key < ${today}`;
-    if (!actor.permissions.has('systems:read-all')) q = sql`${q} and s.owner_id = ${actor.userId}`;
-    if (f.departmentId) q = sql`${q} and s.department_id = ${f.departmentId}`;
-    if (f.sector) q = sql`${q} and s.sector = ${f.sector}`;
-    if (f.securityLevel) q = sql`${q} and s.security_level = ${f.securityLevel}`;
-    const rows = await sql<{ department_id: string | null; n: number }>`${q} group by s.department_id`.execute(db);
-    return rows.rows.map((r) => ({ departmentId: r.department_id, overdue: Number(r.n ?? 0) }));
-  }
-
   /** Daily snapshots of the whole organisation (a scheduled job writes them) plus today, live. */
-  private async trend(actor: Actor, today: Counts, overdue: number, day: string) {
+  private async trend(actor: Actor, today: Counts, overdue: number, day: string, organisationWide: boolean) {
     const since = iso(new Date(this.ctx.clock.now().getTime() - 365 * 86_400_000)).slice(0, 10);
+    if (!organisationWide) return [{ day, share: share(today), overdue }];
     const rows = await this.ctx.db
       .selectFrom('compliance_snapshots')
       .selectAll()
@@ -215,7 +226,6 @@ export class DashboardService {
       share: r.applicable === 0 ? null : (r.implemented + r.partially / 2) / r.applicable,
       overdue: r.overdue,
     }));
-    // Only an unfiltered, organisation-wide view has a comparable today point for owners as well.
     points.push({ day, share: share(today), overdue });
     return points;
   }
@@ -224,7 +234,7 @@ export class DashboardService {
   async snapshot(orgId: string) {
     const day = iso(this.ctx.clock.now()).slice(0, 10);
     const r = await this.ctx.db
-      .selectFrom('requirement_summary as rs')
+      .selectFrom('requirement_totals as rs')
       .select(sumColumns())
       .where('rs.org_id', '=', orgId)
       .executeTakeFirst();

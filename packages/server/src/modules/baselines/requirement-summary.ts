@@ -20,10 +20,15 @@ const COLUMN = {
   'not-applicable': 'not_applicable',
 } as const;
 
+const COUNTS = ['not_started', 'planned', 'partially', 'implemented', 'not_applicable', 'review_required'] as const;
+
+type Totals = { system_id: string; org_id: string } & Record<(typeof COUNTS)[number], number>;
+
 /**
  * Rewrites the per-system-and-family counts of the given systems from their requirement rows.
  * Called in the same transaction as every change to requirement rows, so the dashboard — which
- * reads only these few thousand rows — is never out of date.
+ * reads only these few thousand rows — is never out of date. The per-system totals
+ * (requirement_totals) are the same counts summed over the families.
  */
 export async function refreshSummary(db: Executor, orgId: string, systemIds: readonly string[]): Promise<void> {
   for (const ids of chunks([...new Set(systemIds)])) {
@@ -76,5 +81,25 @@ export async function refreshSummary(db: Executor, orgId: string, systemIds: rea
     }
     const values = [...rows.values()].map(({ openDue, ...r }) => ({ ...r, open_due: JSON.stringify(openDue) }));
     for (const batch of chunks(values, 300)) await db.insertInto('requirement_summary').values(batch).execute();
+    await db.deleteFrom('requirement_totals').where('system_id', 'in', ids).execute();
+    const totals = new Map<string, Totals>();
+    for (const r of values) {
+      let t = totals.get(r.system_id);
+      if (!t) {
+        t = {
+          system_id: r.system_id,
+          org_id: orgId,
+          not_started: 0,
+          planned: 0,
+          partially: 0,
+          implemented: 0,
+          not_applicable: 0,
+          review_required: 0,
+        };
+        totals.set(r.system_id, t);
+      }
+      for (const k of COUNTS) t[k] += r[k];
+    }
+    for (const batch of chunks([...totals.values()], 300)) await db.insertInto('requirement_totals').values(batch).execute();
   }
 }

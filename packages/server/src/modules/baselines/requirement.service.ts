@@ -1,30 +1,16 @@
-import { type ImplementationStatus, isOpen, OPEN_STATUSES } from '@cityshield/core';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ImplementationStatus, isOpen } from '@cityshield/core';
+import { sql } from 'kysely';
 import type { Actor, AppContext } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
-import { containsText } from '../../db/like.js';
-import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { iso, newId, type Page } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { SystemService } from '../registry/system.service.js';
 import { refreshInheritance } from './inheritance.js';
+import { listRequirements, type RequirementFilter, type RequirementListItem, scopedRequirements } from './requirement-list.js';
 import { chunks, refreshSummary } from './requirement-summary.js';
 
-export interface RequirementFilter {
-  systemId?: string;
-  departmentId?: string;
-  status?: ImplementationStatus;
-  family?: string;
-  controlId?: string;
-  responsibleId?: string;
-  overdue?: boolean;
-  reviewRequired?: boolean;
-  inherited?: boolean;
-  /** Retired requirements (no longer applying) instead of the applying ones. */
-  retired?: boolean;
-  q?: string;
-}
+export type { RequirementFilter, RequirementListItem };
 
 export interface RequirementPatch {
   status?: ImplementationStatus;
@@ -56,111 +42,12 @@ export class RequirementService {
 
   /** The base query: requirement rows of systems the caller may see. */
   private scoped(db: Executor, actor: Actor) {
-    let q = db.selectFrom('system_requirements as r').innerJoin('systems as s', 's.id', 'r.system_id').where('r.org_id', '=', actor.orgId);
-    if (!this.readAll(actor)) q = q.where('s.owner_id', '=', actor.userId);
-    return q;
+    return scopedRequirements(db, actor);
   }
 
-  async list(actor: Actor, f: RequirementFilter, page: number, pageSize: number): Promise<Page<RequirementListItem>> {
-    const now = today(this.ctx.clock.now());
-    let q = this.scoped(this.ctx.db, actor).where('r.applies', '=', f.retired ? 0 : 1);
-    if (f.systemId) q = q.where('r.system_id', '=', f.systemId);
-    if (f.departmentId) q = q.where('s.department_id', '=', f.departmentId);
-    if (f.status) q = q.where('r.effective_status', '=', f.status);
-    if (f.family !== undefined) q = q.where('r.family', '=', f.family);
-    if (f.controlId) q = q.where('r.control_id', '=', f.controlId);
-    if (f.responsibleId) q = q.where('r.responsible_id', '=', f.responsibleId);
-    if (f.reviewRequired !== undefined) q = q.where('r.review_required', '=', f.reviewRequired ? 1 : 0);
-    if (f.inherited !== undefined) q = q.where('r.component_id', f.inherited ? 'is not' : 'is', null);
-    if (f.overdue) q = q.where('r.due_date', '<', now).where('r.effective_status', 'in', [...OPEN_STATUSES]);
-    if (f.q) {
-      const needle = f.q;
-      q = q.where((eb) =>
-        eb.or([
-          containsText('r.control_id', needle),
-          eb.exists(
-            eb
-              .selectFrom('catalog_controls as t')
-              .select('t.control_id')
-              .whereRef('t.version_id', '=', 'r.version_id')
-              .whereRef('t.control_id', '=', 'r.control_id')
-              .where(containsText('t.title', needle)),
-          ),
-        ]),
-      );
-    }
-    const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-    // One system: catalog order. Across systems: what is due first, then by system and order.
-    const ordered = f.systemId
-      ? q.orderBy('r.position').orderBy('r.id')
-      : q
-          .orderBy(sql`case when r.due_date is null then 1 else 0 end`)
-          .orderBy('r.due_date')
-          .orderBy('s.name_key')
-          .orderBy('r.position')
-          .orderBy('r.id');
-    const rows = await ordered
-      .leftJoin('catalog_controls as c', (j) => j.onRef('c.version_id', '=', 'r.version_id').onRef('c.control_id', '=', 'r.control_id'))
-      .leftJoin('users as u', 'u.id', 'r.responsible_id')
-      .leftJoin('components as k', 'k.id', 'r.component_id')
-      .select([
-        'r.id',
-        'r.system_id',
-        's.name as system_name',
-        'r.control_id',
-        'c.label',
-        'c.title',
-        'r.family',
-        'r.family_title',
-        'r.status',
-        'r.effective_status',
-        'r.component_id',
-        'k.name as component_name',
-        'r.override',
-        'r.responsible_id',
-        'u.name as responsible_name',
-        'r.due_date',
-        'r.review_required',
-        'r.applies',
-        'r.updated_at',
-        (eb: ExpressionBuilder<DB & { r: DB['system_requirements'] }, 'r'>) =>
-          eb
-            .selectFrom('evidence as e')
-            .select(sql<number>`count(*)`.as('n'))
-            .where('e.target_type', '=', 'requirement')
-            .whereRef('e.target_id', '=', 'r.id')
-            .as('evidence_count'),
-      ])
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        systemId: r.system_id,
-        systemName: r.system_name,
-        controlId: r.control_id,
-        label: r.label ?? null,
-        title: r.title ?? r.control_id,
-        family: r.family,
-        familyTitle: r.family_title,
-        status: r.status as ImplementationStatus,
-        effectiveStatus: r.effective_status as ImplementationStatus,
-        inherited: r.component_id ? { componentId: r.component_id, componentName: r.component_name ?? '' } : null,
-        overridden: r.override === 1,
-        responsibleId: r.responsible_id,
-        responsibleName: r.responsible_name ?? null,
-        dueDate: r.due_date,
-        overdue: r.due_date !== null && r.due_date < now && isOpen(r.effective_status),
-        reviewRequired: r.review_required === 1,
-        applies: r.applies === 1,
-        evidenceCount: Number(r.evidence_count ?? 0),
-        updatedAt: r.updated_at,
-      })),
-      total,
-      page,
-      pageSize,
-    };
+  /** One page of requirement records (see requirement-list.ts). */
+  list(actor: Actor, f: RequirementFilter, page: number, pageSize: number): Promise<Page<RequirementListItem>> {
+    return listRequirements(this.ctx, actor, f, page, pageSize);
   }
 
   /** Counts per status for one system, from the summary (what the progress bar shows). */
@@ -385,17 +272,17 @@ export class RequirementService {
     }
     return changeWithAudit(this.ctx, actorIdentity(actor), async (trx, audit) => {
       await this.checkResponsible(trx, actor.orgId, patch.responsibleId);
+      // Looked up by id alone, the organisation checked on the rows found: with `org_id = ?` in the
+      // query SQLite (without statistics) walks the organisation's index over every record.
       const rows: Array<{ id: string; system_id: string; owner_id: string | null }> = [];
       for (const part of chunks(unique, 500)) {
-        rows.push(
-          ...(await trx
-            .selectFrom('system_requirements as r')
-            .innerJoin('systems as s', 's.id', 'r.system_id')
-            .select(['r.id', 'r.system_id', 's.owner_id'])
-            .where('r.org_id', '=', actor.orgId)
-            .where('r.id', 'in', part)
-            .execute()),
-        );
+        const found = await trx
+          .selectFrom('system_requirements as r')
+          .innerJoin('systems as s', 's.id', 'r.system_id')
+          .select(['r.id', 'r.org_id', 'r.system_id', 's.owner_id'])
+          .where('r.id', 'in', part)
+          .execute();
+        rows.push(...found.filter((r) => r.org_id === actor.orgId));
       }
       const manageAll = actor.permissions.has('systems:manage-all');
       const missing = unique.length - rows.length;
@@ -416,7 +303,8 @@ export class RequirementService {
       if (patch.dueDate !== undefined) set.due_date = patch.dueDate;
       if (patch.status !== undefined && patch.status !== 'not-applicable' && patch.justification === undefined) set.justification = null;
       for (const part of chunks(unique, 500)) {
-        await trx.updateTable('system_requirements').set(set).where('org_id', '=', actor.orgId).where('id', 'in', part).execute();
+        // Every id was found in the caller's organisation above.
+        await trx.updateTable('system_requirements').set(set).where('id', 'in', part).execute();
       }
       const systems = [...new Set(rows.map((r) => r.system_id))];
       await refreshSummary(trx, actor.orgId, systems);
@@ -475,29 +363,6 @@ export class RequirementService {
     };
   }
 }
-
-export type RequirementListItem = {
-  id: string;
-  systemId: string;
-  systemName: string;
-  controlId: string;
-  label: string | null;
-  title: string;
-  family: string;
-  familyTitle: string;
-  status: ImplementationStatus;
-  effectiveStatus: ImplementationStatus;
-  inherited: { componentId: string; componentName: string } | null;
-  overridden: boolean;
-  responsibleId: string | null;
-  responsibleName: string | null;
-  dueDate: string | null;
-  overdue: boolean;
-  reviewRequired: boolean;
-  applies: boolean;
-  evidenceCount: number;
-  updatedAt: string;
-};
 
 function pick(r: {
   status: string;

@@ -195,7 +195,7 @@ export function CompliancePage() {
           <Section
             id="compliance-trend"
             title={t('compliance.trend.title')}
-            intro={filtered ? t('compliance.trend.filteredNote') : t('compliance.trend.intro')}
+            intro={data.trendScope === 'organisation' ? t('compliance.trend.intro') : t('compliance.trend.todayOnly')}
           >
             <div className="trend-grid">
               <TrendChart
