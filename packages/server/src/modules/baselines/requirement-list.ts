@@ -64,6 +64,7 @@ const SUMMARY_COLUMN = {
 } as const;
 
 type Scoped = SelectQueryBuilder<DB & { r: DB['system_requirements']; s: DB['systems'] }, 'r' | 's', object>;
+type Listed = SelectQueryBuilder<DB & { r: DB['system_requirements'] }, 'r', object>;
 
 /** Requirement rows of systems the caller may see. */
 export function scopedRequirements(db: Executor, actor: Actor): Scoped {
@@ -91,9 +92,15 @@ export async function listRequirements(
   const db = ctx.db;
   const now = iso(ctx.clock.now()).slice(0, 10);
   const empty = { items: [], total: 0, page, pageSize };
-  let q = scopedRequirements(db, actor).where('r.applies', '=', f.retired ? 0 : 1);
+  const readAll = actor.permissions.has('systems:read-all');
+  // The systems only when they narrow the list, and as a sub-select, not a join: joined, SQLite
+  // looks every record up in systems (a text search's count took 360 instead of 1 ms).
+  let q = db
+    .selectFrom('system_requirements as r')
+    .where('r.org_id', '=', actor.orgId)
+    .where('r.applies', '=', f.retired ? 0 : 1);
+  if (f.departmentId || !readAll) q = q.where('r.system_id', 'in', systemsInView(db, actor, f.departmentId));
   if (f.systemId) q = q.where('r.system_id', '=', f.systemId);
-  if (f.departmentId) q = q.where('s.department_id', '=', f.departmentId);
   if (f.status) q = q.where('r.effective_status', '=', f.status);
   if (f.family !== undefined) q = q.where('r.family', '=', f.family);
   if (f.controlId) q = q.where('r.control_id', '=', f.controlId);
@@ -149,7 +156,15 @@ async function matchingControls(db: Executor, orgId: string, needle: string) {
     .execute();
 }
 
-async function count(q: Scoped) {
+/** The ids of the systems the caller sees (owners: their own), optionally of one department. */
+function systemsInView(db: Executor, actor: Actor, departmentId: string | undefined) {
+  let s = db.selectFrom('systems as s').select('s.id').where('s.org_id', '=', actor.orgId);
+  if (departmentId) s = s.where('s.department_id', '=', departmentId);
+  if (!actor.permissions.has('systems:read-all')) s = s.where('s.owner_id', '=', actor.userId);
+  return s;
+}
+
+async function count(q: Listed) {
   return Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
 }
 
@@ -178,12 +193,7 @@ async function totalFromSummary(db: Executor, actor: Actor, f: RequirementFilter
     // Through the systems in view (which carry the organisation): SQLite then reads the summary by
     // its primary key (system_id, family) rather than the whole organisation's rows.
     if (f.systemId) q = q.where('rs.system_id', '=', f.systemId);
-    q = q.where('rs.system_id', 'in', (eb) => {
-      let s = eb.selectFrom('systems as s').select('s.id').where('s.org_id', '=', actor.orgId);
-      if (f.departmentId) s = s.where('s.department_id', '=', f.departmentId);
-      if (!readAll) s = s.where('s.owner_id', '=', actor.userId);
-      return s;
-    });
+    q = q.where('rs.system_id', 'in', systemsInView(db, actor, f.departmentId));
   } else {
     q = q.where('rs.org_id', '=', actor.orgId);
   }
