@@ -49,7 +49,7 @@ async function city(h: Harness) {
   const schools = (await admin.post('/api/v1/departments', { name: 'Schools' })).json().id as string;
   const a = await system(admin, 'Traffic lights', HIGH, { departmentId: roads });
   const b = await system(admin, 'Parking', LOW, { departmentId: roads, ownerId: owner.id });
-  const c = await system(admin, 'School meals', LOW, { departmentId: schools });
+  const c = await system(admin, 'School meals', LOW, { departmentId: schools, sector: 'education' });
   const all = (await listAll(admin, '')).items;
   const ids = all.map((i) => i.id);
   // Dates shared across systems (ties broken by system, then catalog order), some undated.
@@ -129,13 +129,29 @@ describeOnEachDatabase('requirement lists at scale', (get) => {
     const c = await city(h);
     // `reviewRequired=false` holds for every record here but is not in the summary: it forces a
     // count of the records themselves, which the summary's answer must equal.
-    const queries = ['', 'status=planned', `departmentId=${c.roads}`, `departmentId=${c.schools}&status=not-applicable`, 'family=ac'];
+    const queries = [
+      '',
+      'status=planned',
+      `departmentId=${c.roads}`,
+      `departmentId=${c.schools}&status=not-applicable`,
+      'family=ac',
+      'securityLevel=L&status=planned',
+      'sector=education',
+      `sector=transport&departmentId=${c.roads}&family=ac`,
+    ];
     for (const q of queries) {
       const fromSummary = await list(c.admin, `${q}&pageSize=1`);
       const counted = await list(c.admin, `${q}&reviewRequired=false&pageSize=1`);
       expect(fromSummary.total, q).toBe(counted.total);
     }
     expect((await list(c.admin, '')).total).toBe(c.total);
+    // The dashboard's drill-downs: by the systems' level and sector.
+    const high = await listAll(c.admin, 'securityLevel=H');
+    expect(new Set(high.items.map((i) => i.systemId))).toEqual(new Set([c.systems[0]]));
+    const education = await listAll(c.admin, 'sector=education');
+    expect(education.total).toBeGreaterThan(0);
+    expect(education.items.every((i) => i.systemId === c.systems[2])).toBe(true);
+    expect((await list(c.admin, 'securityLevel=H&sector=education')).total).toBe(0);
     expect((await list(c.admin, 'status=planned')).total).toBeGreaterThan(0);
     // The owner's totals are their own system's only.
     const own = await listAll(c.owner.client, '');

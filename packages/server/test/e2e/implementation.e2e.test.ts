@@ -165,5 +165,20 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('implementat
     // The administrator's city-wide view includes them too.
     await admin.goto(`${base}/requirements?systemId=${systemId}&status=implemented`);
     await admin.getByText('2 requirements').waitFor();
+
+    // A heatmap cell opens the requirements of its department at its level, with both filters set.
+    const headers = { 'x-csrf-token': await csrf(admin, base) };
+    const dept = await admin.request.post(`${base}/api/v1/departments`, { headers, data: { name: 'Traffic department' } });
+    expect(dept.status(), await dept.text()).toBe(201);
+    const departmentId = (await dept.json()).id as string;
+    const moved = await admin.request.patch(`${base}/api/v1/systems/${systemId}`, { headers, data: { departmentId } });
+    expect(moved.status(), await moved.text()).toBe(200);
+    await admin.goto(`${base}/compliance`);
+    await admin.locator('table.heatmap').getByRole('link', { name: /^Traffic department, High \(H\):/ }).click();
+    await admin.getByText(`${total} requirements`).waitFor();
+    const drilled = new URL(admin.url()).searchParams;
+    expect([drilled.get('departmentId'), drilled.get('securityLevel')]).toEqual([departmentId, 'H']);
+    await expect(admin.getByLabel('Security level').inputValue()).resolves.toBe('H');
+    await admin.locator('search.filters--requirements').screenshot({ path: join(SHOTS, '40-implementation-requirement-filters.png') });
   });
 });

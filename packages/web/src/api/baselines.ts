@@ -44,6 +44,9 @@ export interface RequirementItem {
 export interface RequirementQuery {
   systemId?: string;
   departmentId?: string;
+  /** Of systems in this sector / at this security level (the dashboard's drill-downs). */
+  sector?: string;
+  securityLevel?: string;
   status?: RequirementStatus;
   family?: string;
   controlId?: string;

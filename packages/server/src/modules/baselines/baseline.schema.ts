@@ -18,6 +18,8 @@ const ZControlId = z.string().min(1).max(200);
 export const ZRequirementQuery = ZPageQuery.extend({
   systemId: ZId.optional(),
   departmentId: ZId.optional(),
+  sector: z.string().max(100).optional(),
+  securityLevel: z.string().max(100).optional(),
   status: ZStatus.optional(),
   family: z.string().max(200).optional(),
   controlId: ZControlId.optional(),

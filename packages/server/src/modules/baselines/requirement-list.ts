@@ -9,6 +9,9 @@ import type { Executor } from '../audit/audit.repository.js';
 export interface RequirementFilter {
   systemId?: string;
   departmentId?: string;
+  /** Of systems in this sector / at this (effective) security level: the dashboard's drill-downs. */
+  sector?: string;
+  securityLevel?: string;
   status?: ImplementationStatus;
   family?: string;
   controlId?: string;
@@ -92,14 +95,13 @@ export async function listRequirements(
   const db = ctx.db;
   const now = iso(ctx.clock.now()).slice(0, 10);
   const empty = { items: [], total: 0, page, pageSize };
-  const readAll = actor.permissions.has('systems:read-all');
   // The systems only when they narrow the list, and as a sub-select, not a join: joined, SQLite
   // looks every record up in systems (a text search's count took 360 instead of 1 ms).
   let q = db
     .selectFrom('system_requirements as r')
     .where('r.org_id', '=', actor.orgId)
     .where('r.applies', '=', f.retired ? 0 : 1);
-  if (f.departmentId || !readAll) q = q.where('r.system_id', 'in', systemsInView(db, actor, f.departmentId));
+  if (narrowsSystems(actor, f)) q = q.where('r.system_id', 'in', systemsInView(db, actor, f));
   if (f.systemId) q = q.where('r.system_id', '=', f.systemId);
   if (f.status) q = q.where('r.effective_status', '=', f.status);
   if (f.family !== undefined) q = q.where('r.family', '=', f.family);
@@ -156,10 +158,15 @@ async function matchingControls(db: Executor, orgId: string, needle: string) {
     .execute();
 }
 
-/** The ids of the systems the caller sees (owners: their own), optionally of one department. */
-function systemsInView(db: Executor, actor: Actor, departmentId: string | undefined) {
+const narrowsSystems = (actor: Actor, f: RequirementFilter) =>
+  Boolean(f.departmentId || f.sector || f.securityLevel || !actor.permissions.has('systems:read-all'));
+
+/** The ids of the systems the caller sees (owners: their own), narrowed by the system filters. */
+function systemsInView(db: Executor, actor: Actor, f: RequirementFilter) {
   let s = db.selectFrom('systems as s').select('s.id').where('s.org_id', '=', actor.orgId);
-  if (departmentId) s = s.where('s.department_id', '=', departmentId);
+  if (f.departmentId) s = s.where('s.department_id', '=', f.departmentId);
+  if (f.sector) s = s.where('s.sector', '=', f.sector);
+  if (f.securityLevel) s = s.where('s.security_level', '=', f.securityLevel);
   if (!actor.permissions.has('systems:read-all')) s = s.where('s.owner_id', '=', actor.userId);
   return s;
 }
@@ -183,17 +190,16 @@ async function totalFromSummary(db: Executor, actor: Actor, f: RequirementFilter
     columns.map((c) => sql.ref(`rs.${c}`)),
     sql` + `,
   );
-  const readAll = actor.permissions.has('systems:read-all');
   // Per system (requirement_totals, a row a system) unless a family is asked for (requirement_summary).
   let q =
     f.family === undefined
       ? db.selectFrom('requirement_totals as rs').select(sql<number>`sum(${sum})`.as('n'))
       : db.selectFrom('requirement_summary as rs').select(sql<number>`sum(${sum})`.as('n')).where('rs.family', '=', f.family);
-  if (f.systemId || f.departmentId || !readAll) {
+  if (f.systemId || narrowsSystems(actor, f)) {
     // Through the systems in view (which carry the organisation): SQLite then reads the summary by
     // its primary key (system_id, family) rather than the whole organisation's rows.
     if (f.systemId) q = q.where('rs.system_id', '=', f.systemId);
-    q = q.where('rs.system_id', 'in', systemsInView(db, actor, f.departmentId));
+    q = q.where('rs.system_id', 'in', systemsInView(db, actor, f));
   } else {
     q = q.where('rs.org_id', '=', actor.orgId);
   }

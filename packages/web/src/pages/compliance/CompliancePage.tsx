@@ -70,15 +70,14 @@ export function CompliancePage() {
       { replace: true },
     );
 
-  // The lists behind the numbers: requirements can be narrowed by department, systems also by sector.
-  const dept = departmentId || undefined;
+  // The lists behind the numbers: requirements carry every filter of the page, systems all but the level.
   const systemsQs = new URLSearchParams({ ...(departmentId ? { departmentId } : {}), ...(sector ? { sector } : {}) }).toString();
   const links = {
-    share: requirementsListPath({ departmentId: dept, status: 'implemented' }),
+    share: requirementsListPath({ ...query, status: 'implemented' }),
     systems: systemsQs ? `/systems?${systemsQs}` : '/systems',
     unclassified: `${DUE_PATH}?status=unclassified`,
     reviewOverdue: `${DUE_PATH}?status=overdue`,
-    overdue: requirementsListPath({ departmentId: dept, overdue: true }),
+    overdue: requirementsListPath({ ...query, overdue: true }),
   };
   const pct = (v: number) => formatShare(locale, v) ?? '';
 
@@ -117,7 +116,7 @@ export function CompliancePage() {
           </div>
         )}
       </search>
-      {(sector || securityLevel) && <p className="muted small">{t('compliance.filters.drillNote')}</p>}
+      {securityLevel && <p className="muted small">{t('compliance.filters.drillNote')}</p>}
       {res.loading && !data ? (
         <Loading />
       ) : res.error || !data ? (
@@ -131,7 +130,7 @@ export function CompliancePage() {
               counts={countsByStatus(data.totals)}
               label={t('compliance.status.label')}
               legend
-              onSelect={(s) => navigate(requirementsListPath({ departmentId: dept, status: s }))}
+              onSelect={(s) => navigate(requirementsListPath({ ...query, status: s }))}
             />
           </Section>
           {data.heatmap.length === 0 ? (
@@ -139,7 +138,7 @@ export function CompliancePage() {
           ) : (
             <>
               <Section id="compliance-heatmap" title={t('compliance.heatmap.title')} intro={t('compliance.heatmap.intro')}>
-                <Heatmap data={data} method={method} />
+                <Heatmap data={data} method={method} query={query} />
                 <ul className="heat-legend" aria-label={t('compliance.heatmap.legend')}>
                   {[0, 2, 4, 6, 8, 10].map((n) => (
                     <li key={n}>
@@ -156,7 +155,7 @@ export function CompliancePage() {
                       key: f.family,
                       label: f.familyTitle || f.family,
                       counts: f,
-                      to: requirementsListPath({ departmentId: dept, family: f.family }),
+                      to: requirementsListPath({ ...query, family: f.family }),
                     }))}
                   />
                 </Section>
@@ -172,7 +171,7 @@ export function CompliancePage() {
                       }))}
                     />
                   </Section>
-                  <Section id="compliance-levels" title={t('compliance.levels.title')}>
+                  <Section id="compliance-levels" title={t('compliance.levels.title')} intro={t('compliance.levels.intro')}>
                     <ShareBars
                       caption={t('compliance.levels.title')}
                       rows={data.byLevel.map((l) => ({
@@ -181,14 +180,15 @@ export function CompliancePage() {
                           ? (securityLevelName(method, l.securityLevel) ?? l.securityLevel)
                           : t('compliance.heatmap.noLevel'),
                         counts: l,
-                        to: null,
+                        // The API cannot ask for the systems without a level.
+                        to: l.securityLevel ? requirementsListPath({ ...query, securityLevel: l.securityLevel }) : null,
                       }))}
                     />
                   </Section>
                 </div>
               </div>
               <Section id="compliance-departments" title={t('compliance.departments.title')}>
-                <DepartmentTable data={data} sector={sector} />
+                <DepartmentTable data={data} sector={sector} securityLevel={securityLevel} />
               </Section>
             </>
           )}

@@ -15,7 +15,7 @@ const systemsPath = (departmentId: string | null, sector: string) => {
 };
 
 /** Per department: systems, implemented share, unclassified, reclassification overdue and overdue items, each a link. */
-export function DepartmentTable({ data, sector }: { data: Dashboard; sector: string }) {
+export function DepartmentTable({ data, sector, securityLevel }: { data: Dashboard; sector: string; securityLevel: string }) {
   const { t, locale, formatNumber } = useI18n();
   const num = (n: number, to: string | null, label: string) =>
     n > 0 && to ? (
@@ -72,7 +72,7 @@ export function DepartmentTable({ data, sector }: { data: Dashboard; sector: str
                 <td className="cell-num">
                   {num(
                     d.overdue,
-                    d.departmentId ? requirementsListPath({ departmentId: d.departmentId, overdue: true }) : null,
+                    d.departmentId ? requirementsListPath({ departmentId: d.departmentId, sector, securityLevel, overdue: true }) : null,
                     t('compliance.departments.overdueOf', { name }),
                   )}
                 </td>

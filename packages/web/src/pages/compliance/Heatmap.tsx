@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Dashboard } from '../../api/baselines';
+import type { Dashboard, RequirementQuery } from '../../api/baselines';
 import type { ClassificationMethod } from '../../api/classification';
 import { useI18n } from '../../i18n';
 import { requirementsListPath } from '../requirements/paths';
@@ -10,13 +10,16 @@ import { heatClass } from './heat';
 interface Props {
   data: Dashboard;
   method: ClassificationMethod | undefined;
+  /** The page's filters (department, sector, level), carried into the lists the cells lead to. */
+  query: RequirementQuery;
 }
 
 /**
  * Departments × security levels, each cell coloured by its implemented share and saying it in
- * numbers. A cell leads to the department's requirements (the API has no level filter for them).
+ * numbers. A cell leads to the requirements of its department at its level, a row's total to the
+ * department's.
  */
-export function Heatmap({ data, method }: Props) {
+export function Heatmap({ data, method, query }: Props) {
   const { t, locale, formatNumber } = useI18n();
   const known = (method?.securityLevels ?? []).slice().sort((a, b) => a.rank - b.rank);
   const used = new Set(data.heatmap.map((c) => c.securityLevel));
@@ -50,7 +53,8 @@ export function Heatmap({ data, method }: Props) {
         <tbody>
           {rows.map((d) => {
             const name = d.name || t('compliance.noDepartment');
-            const to = d.departmentId ? requirementsListPath({ departmentId: d.departmentId }) : null;
+            // The API cannot ask for the systems without a department (nor, in a cell, without a level).
+            const to = d.departmentId ? requirementsListPath({ ...query, departmentId: d.departmentId }) : null;
             return (
               <tr key={d.departmentId ?? 'none'}>
                 <th scope="row" className="cell-wrap">
@@ -74,10 +78,12 @@ export function Heatmap({ data, method }: Props) {
                     implemented: formatNumber(c.implemented),
                     applicable: formatNumber(applicable),
                   });
+                  const href =
+                    d.departmentId && l !== null ? requirementsListPath({ ...query, departmentId: d.departmentId, securityLevel: l }) : null;
                   return (
                     <td key={l ?? 'none'} className={`heatmap__cell ${heatClass(c.share)}`}>
-                      {to ? (
-                        <Link to={to} className="heatmap__link" title={title} aria-label={title}>
+                      {href ? (
+                        <Link to={href} className="heatmap__link" title={title} aria-label={title}>
                           {share}
                         </Link>
                       ) : (

@@ -30,6 +30,8 @@ interface Props {
   onClear: () => void;
   families: Option[];
   departments?: Option[];
+  sectors?: Option[];
+  levels?: Option[];
   showSystem: boolean;
   /** Checkboxes and the bulk-edit bar. */
   editable: boolean;
@@ -52,7 +54,8 @@ interface Props {
  * filter values live (URL or state) is up to the page that shows it.
  */
 export function RequirementBrowser(props: Props) {
-  const { title, titleId, values, page, onChange, onPage, onClear, families, departments, showSystem, editable, fixed = [] } = props;
+  const { title, titleId, values, page, onChange, onPage, onClear, families, departments, sectors, levels, showSystem, editable, fixed = [] } =
+    props;
   const { t, tp, formatNumber } = useI18n();
   const [search, setSearch] = useState(values.q);
   const debounced = useDebounced(search.trim(), 300);
@@ -145,6 +148,8 @@ export function RequirementBrowser(props: Props) {
         }}
         families={families}
         departments={departments}
+        sectors={sectors}
+        levels={levels}
         onClear={
           filtered || search
             ? () => {

@@ -10,13 +10,19 @@ interface Props {
   values: RequirementFilterValues;
   onChange: (changes: Partial<RequirementFilterValues>) => void;
   families: Option[];
-  /** Department options (cross-system list only). */
+  /** Department, sector and security level options (cross-system list only). */
   departments?: Option[];
+  sectors?: Option[];
+  levels?: Option[];
   onClear: (() => void) | null;
 }
 
+/** The options plus the value in force when they lack it (not loaded yet, no longer offered), so the select shows it. */
+const withValue = (options: Option[], value: string) =>
+  value && !options.some((o) => o.value === value) ? [...options, { value, label: value }] : options;
+
 /** Search, selects and on/off filters of a requirement list. */
-export function RequirementFilters({ search, onSearch, values, onChange, families, departments, onClear }: Props) {
+export function RequirementFilters({ search, onSearch, values, onChange, families, departments, sectors, levels, onClear }: Props) {
   const t = useT();
   const me = useMe();
   const check = (key: 'overdue' | 'reviewRequired' | 'inherited' | 'retired', label: string) => (
@@ -25,10 +31,6 @@ export function RequirementFilters({ search, onSearch, values, onChange, familie
       {label}
     </label>
   );
-  const familyOptions =
-    values.family && !families.some((f) => f.value === values.family)
-      ? [...families, { value: values.family, label: values.family }]
-      : families;
   return (
     <search className="filters filters--requirements" aria-label={t('requirements.filters.label')}>
       <div className="filters__row">
@@ -50,7 +52,7 @@ export function RequirementFilters({ search, onSearch, values, onChange, familie
           label={t('requirements.family')}
           value={values.family}
           onValueChange={(v) => onChange({ family: v })}
-          options={[{ value: '', label: t('requirements.filters.allFamilies') }, ...familyOptions]}
+          options={[{ value: '', label: t('requirements.filters.allFamilies') }, ...withValue(families, values.family)]}
         />
         {departments && (
           <SelectField
@@ -58,6 +60,22 @@ export function RequirementFilters({ search, onSearch, values, onChange, familie
             value={values.departmentId}
             onValueChange={(v) => onChange({ departmentId: v })}
             options={[{ value: '', label: t('systems.allDepartments') }, ...departments]}
+          />
+        )}
+        {sectors && (
+          <SelectField
+            label={t('requirements.filters.sector')}
+            value={values.sector}
+            onValueChange={(v) => onChange({ sector: v })}
+            options={[{ value: '', label: t('systems.allSectors') }, ...withValue(sectors, values.sector)]}
+          />
+        )}
+        {levels && (
+          <SelectField
+            label={t('requirements.filters.securityLevel')}
+            value={values.securityLevel}
+            onValueChange={(v) => onChange({ securityLevel: v })}
+            options={[{ value: '', label: t('requirements.filters.allLevels') }, ...withValue(levels, values.securityLevel)]}
           />
         )}
       </div>

@@ -9,7 +9,8 @@ import { useApi } from '../../hooks/useApi';
 import { useT } from '../../i18n';
 import { departmentOptions } from '../organisation/tree';
 import { ListExportLinks } from '../reports/ListExportLinks';
-import { useDepartments } from '../systems/lookups';
+import { useMethod } from '../systems/classificationView';
+import { useDepartments, useSectors } from '../systems/lookups';
 import { systemPath } from '../systems/vocab';
 import { filtersFromParams, type RequirementFilterValues, toQuery } from './filters';
 import { RequirementBrowser } from './RequirementBrowser';
@@ -25,6 +26,8 @@ export function RequirementsPage() {
   const values = filtersFromParams(params);
   const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
   const departments = useDepartments();
+  const sectors = useSectors();
+  const method = useMethod().data?.method;
   const families = useApi((signal) => api.get<Dashboard>('/dashboard/compliance', undefined, { signal }), 'families');
   const familyOptions = useMemo(
     () => (families.data?.byFamily ?? []).map((f) => ({ value: f.family, label: f.familyTitle || f.family })),
@@ -75,6 +78,8 @@ export function RequirementsPage() {
         onClear={() => setParams({}, { replace: true })}
         families={familyOptions}
         departments={departmentOptions(departments)}
+        sectors={sectors.options}
+        levels={(method?.securityLevels ?? []).map((l) => ({ value: l.key, label: l.name }))}
         showSystem={!values.systemId}
         editable={can('systems:edit')}
         extra={

@@ -6,6 +6,8 @@ export interface RequirementFilterValues {
   status: string;
   family: string;
   departmentId: string;
+  sector: string;
+  securityLevel: string;
   systemId: string;
   controlId: string;
   responsibleId: string;
@@ -20,6 +22,8 @@ export const EMPTY_FILTERS: RequirementFilterValues = {
   status: '',
   family: '',
   departmentId: '',
+  sector: '',
+  securityLevel: '',
   systemId: '',
   controlId: '',
   responsibleId: '',
@@ -29,7 +33,7 @@ export const EMPTY_FILTERS: RequirementFilterValues = {
   retired: false,
 };
 
-const TEXT_KEYS = ['q', 'status', 'family', 'departmentId', 'systemId', 'controlId', 'responsibleId'] as const;
+const TEXT_KEYS = ['q', 'status', 'family', 'departmentId', 'sector', 'securityLevel', 'systemId', 'controlId', 'responsibleId'] as const;
 const FLAG_KEYS = ['overdue', 'reviewRequired', 'inherited', 'retired'] as const;
 
 export function filtersFromParams(params: URLSearchParams): RequirementFilterValues {
