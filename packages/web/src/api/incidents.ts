@@ -10,7 +10,7 @@ export type DeadlineState = 'pending' | 'due-soon' | 'overdue' | 'sent' | 'sent-
 export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-/** The built-in threat keys: the incident type picker offers them when the risk register's catalogue (GET /risks/threats, risks:read) cannot be read. */
+/** The built-in threat keys: the incident type picker offers them when the incident types (GET /incidents/types) cannot be read. */
 export const DEFAULT_THREATS = [
   'phishing',
   'credential-theft',
@@ -55,13 +55,24 @@ export interface Deadline {
   remainingMs: number | null;
 }
 
+/** An affected system (GET /incidents/:id) or one a reporter can name (GET /incidents/reportable-systems). */
 export interface IncidentSystem {
   id: string;
   name: string;
   kind: string;
   sector: string;
+  /** Null when not classified, or when the caller may not see it (`levelVisible` false). */
   securityLevel: string | null;
   notation: string | null;
+  /** Whether the caller may see the class: systems:read-all, or an owner for their own systems. */
+  levelVisible: boolean;
+}
+
+/** An incident type (GET /incidents/types): a threat of the catalogue, built in or the organisation's own. */
+export interface IncidentType {
+  key: string;
+  name: string;
+  builtIn: boolean;
 }
 
 export interface TimelineEntry {

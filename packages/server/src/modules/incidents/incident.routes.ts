@@ -5,6 +5,7 @@ import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 import { ZEvidence, ZFileQuery } from '../baselines/baseline.schema.js';
 import { INCIDENT_STATUSES, SEVERITIES } from './incident.service.js';
+import { incidentTypes, reportableSystems } from './incident-reporting.js';
 
 const ZText = (max: number) =>
   z
@@ -51,6 +52,27 @@ const ZPatch = z
   })
   .refine((p) => Object.keys(p).length > 0, 'nothing to change');
 
+const ZSystemRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  sector: z.string(),
+  securityLevel: z.string().nullable().describe('Null when not classified or not visible to the caller (see levelVisible)'),
+  notation: z.string().nullable(),
+  levelVisible: z.boolean().describe('Whether the caller may see the level: systems:read-all, or an owner for their own systems'),
+});
+
+const ZReportableQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
+    .optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+
 const ZListItem = z.object({
   id: z.string(),
   ref: z.string(),
@@ -90,16 +112,7 @@ const ZIncident = ZListItem.extend({
   source: z.string(),
   timeZone: z.string(),
   deadlines: z.array(ZDeadline),
-  systems: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: z.string(),
-      sector: z.string(),
-      securityLevel: z.string().nullable(),
-      notation: z.string().nullable(),
-    }),
-  ),
+  systems: z.array(ZSystemRef),
   timeline: z.array(
     z.object({
       id: z.string(),
@@ -183,6 +196,31 @@ export function incidentRoutes(app: RouteApp, s: Services): void {
       const { page, pageSize, ...f } = req.query;
       return s.incidents.list(actorOf(req), f, page, pageSize);
     },
+  });
+
+  app.get('/api/v1/incidents/reportable-systems', {
+    config: { access: 'incidents:report' },
+    schema: {
+      tags: ['incidents'],
+      summary:
+        "The organisation's systems (not retired) a reporter can name as affected, by name; security level and notation only for those who may see them",
+      querystring: ZReportableQuery,
+      response: { 200: ZPage(ZSystemRef), ...errorResponses },
+    },
+    handler: async (req) => reportableSystems(s.incidents.db, actorOf(req), req.query),
+  });
+
+  app.get('/api/v1/incidents/types', {
+    config: { access: 'incidents:report' },
+    schema: {
+      tags: ['incidents'],
+      summary: 'The incident types: the threat catalogue (built-in threats and the organisation’s own), keys and names',
+      response: {
+        200: z.object({ items: z.array(z.object({ key: z.string(), name: z.string(), builtIn: z.boolean() })) }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => incidentTypes(s.riskThreats, s.incidents.db, actorOf(req)),
   });
 
   app.get('/api/v1/incidents/board', {

@@ -6,6 +6,7 @@ import type { IncidentsTable } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { iso, newId, type Page } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
+import { levelVisibleTo } from './incident-reporting.js';
 
 export const INCIDENT_STATUSES = ['new', 'triage', 'containment', 'eradication', 'recovery', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -314,7 +315,7 @@ export class IncidentService {
       db
         .selectFrom('incident_systems as s')
         .innerJoin('systems as y', 'y.id', 's.system_id')
-        .select(['y.id', 'y.name', 'y.kind', 'y.sector', 'y.security_level', 'y.notation'])
+        .select(['y.id', 'y.name', 'y.kind', 'y.sector', 'y.security_level', 'y.notation', 'y.owner_id'])
         .where('s.incident_id', '=', id)
         .orderBy('y.name_key')
         .execute(),
@@ -367,14 +368,19 @@ export class IncidentService {
       closedAt: r.closed_at,
       source: r.source,
       timeZone: org.time_zone,
-      systems: systems.map((s) => ({
-        id: s.id,
-        name: s.name,
-        kind: s.kind,
-        sector: s.sector,
-        securityLevel: s.security_level,
-        notation: s.notation,
-      })),
+      // Levels show which systems matter most: only to those the register shows them to.
+      systems: systems.map((s) => {
+        const levelVisible = levelVisibleTo(actor, s.owner_id);
+        return {
+          id: s.id,
+          name: s.name,
+          kind: s.kind,
+          sector: s.sector,
+          securityLevel: levelVisible ? s.security_level : null,
+          notation: levelVisible ? s.notation : null,
+          levelVisible,
+        };
+      }),
       timeline: timeline.map((t) => ({
         id: t.id,
         at: t.at,

@@ -12,6 +12,7 @@ import { securityLevelName, securityTone } from '../systems/classificationView';
 import { vocabLabel } from '../systems/vocab';
 
 const LIMIT = 8;
+const MAX_QUERY = 200;
 
 /** The organisation's classification method (names and tones of security levels), for those who may read the register. */
 export function useClassificationMethod(): ClassificationMethod | undefined {
@@ -25,15 +26,19 @@ export function useClassificationMethod(): ClassificationMethod | undefined {
   return res.data?.method;
 }
 
-/** The class of a system as the register knows it: security level (and notation), or "not classified". */
+/**
+ * The class of a system as the register knows it: security level (and notation), or "not
+ * classified"; nothing when the caller may not see it (a wrong "not classified" would mislead).
+ */
 export function SystemClass({
   system,
   method,
 }: {
-  system: Pick<IncidentSystem, 'securityLevel' | 'notation'>;
+  system: Pick<IncidentSystem, 'securityLevel' | 'notation' | 'levelVisible'>;
   method: ClassificationMethod | undefined;
 }) {
   const t = useT();
+  if (!system.levelVisible) return null;
   if (!system.securityLevel) return <Badge>{t('incidents.systems.unclassified')}</Badge>;
   const name = securityLevelName(method, system.securityLevel) ?? system.securityLevel;
   return (
@@ -52,27 +57,50 @@ interface Props {
 }
 
 /**
- * Search the register (GET /systems?q=) and pick the affected systems; each shows its kind and
+ * Search the organisation's systems by name (GET /incidents/reportable-systems?q=, open to every
+ * reporter) and pick the affected systems; each shows its kind and, to those who may see it, its
  * class, so the stakes are visible while choosing.
  */
 export function SystemPicker({ value, onChange, error }: Props) {
   const t = useT();
   const id = useId();
+  const { can } = useAuth();
   const method = useClassificationMethod();
   const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const res = useApi((signal) => api.get<Page<IncidentSystem>>('/systems', { q, pageSize: LIMIT }, { signal }), `picker|${q}`);
+  // The server takes up to 200 characters without control characters: clip rather than fail the search.
+  const q = useDebounced(
+    search
+      .replace(/\p{Cc}/gu, ' ')
+      .trim()
+      .slice(0, MAX_QUERY),
+    250,
+  );
+  const res = useApi(
+    (signal) => api.get<Page<IncidentSystem>>('/incidents/reportable-systems', { q, pageSize: LIMIT }, { signal }),
+    `picker|${q}`,
+  );
   const chosen = new Set(value.map((s) => s.id));
   const hits = (res.data?.items ?? []).filter((s) => !chosen.has(s.id));
   const add = (s: IncidentSystem) =>
-    onChange([...value, { id: s.id, name: s.name, kind: s.kind, sector: s.sector, securityLevel: s.securityLevel, notation: s.notation }]);
+    onChange([
+      ...value,
+      {
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        sector: s.sector,
+        securityLevel: s.securityLevel,
+        notation: s.notation,
+        levelVisible: s.levelVisible,
+      },
+    ]);
   const remove = (sid: string) => onChange(value.filter((s) => s.id !== sid));
 
   return (
     <fieldset className={`fieldset system-picker${error ? ' field--invalid' : ''}`} aria-describedby={`${id}-hint`}>
       <legend className="field__label">{t('incidents.systems.legend')}</legend>
       <p className="field__hint" id={`${id}-hint`}>
-        {t('incidents.systems.hint')}
+        {can('systems:read') ? t('incidents.systems.hint') : t('incidents.systems.hintByName')}
       </p>
       {value.length > 0 ? (
         <ul className="system-picker__chosen" aria-label={t('incidents.systems.chosen')}>
@@ -108,6 +136,7 @@ export function SystemPicker({ value, onChange, error }: Props) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           autoComplete="off"
+          maxLength={MAX_QUERY}
           aria-controls={`${id}-results`}
         />
       </div>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { api } from '../../api/client';
+import type { IncidentType } from '../../api/incidents';
 import type { Sector } from '../../api/register';
 import type { Items, Organisation } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -9,38 +10,29 @@ import { useT } from '../../i18n';
 import { defaultThreatOptions, typeLabel } from './vocab';
 import { isKnownZone } from './zonedTime';
 
-interface Threat {
-  key: string;
-  name: string;
-}
-
-function threatsOf(body: unknown): Threat[] | null {
-  const list = Array.isArray(body) ? body : body && typeof body === 'object' && 'items' in body ? (body as { items: unknown }).items : null;
+function threatsOf(body: unknown): IncidentType[] | null {
+  const list = body && typeof body === 'object' && 'items' in body ? (body as { items: unknown }).items : null;
   if (!Array.isArray(list)) return null;
   const out = list.filter(
-    (x): x is Threat =>
-      typeof x === 'object' && x !== null && typeof (x as Threat).key === 'string' && typeof (x as Threat).name === 'string',
+    (x): x is IncidentType =>
+      typeof x === 'object' && x !== null && typeof (x as IncidentType).key === 'string' && typeof (x as IncidentType).name === 'string',
   );
   return out.length > 0 ? out : null;
 }
 
 /**
- * The incident types: the risk register's threat catalogue (built in and the organisation's own)
- * for those who may read it, else the built-in threats.
+ * The incident types (GET /incidents/types, open to every reporter): the threat catalogue, built in
+ * and the organisation's own. Only when that request fails, the built-in threats known to this client.
  */
 export function useThreats(): { options: Option[]; label: (key: string | null) => string } {
   const t = useT();
-  const { can } = useAuth();
-  const mayRead = can('risks:read');
   const res = useApi(
     (signal) =>
-      mayRead
-        ? api
-            .get<unknown>('/risks/threats', undefined, { signal })
-            .then(threatsOf)
-            .catch(() => null)
-        : Promise.resolve(null),
-    `incident-threats-${mayRead}`,
+      api
+        .get<unknown>('/incidents/types', undefined, { signal })
+        .then(threatsOf)
+        .catch(() => null),
+    'incident-types',
   );
   const fromServer = res.data;
   const options = useMemo(
