@@ -174,7 +174,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('implementat
     const moved = await admin.request.patch(`${base}/api/v1/systems/${systemId}`, { headers, data: { departmentId } });
     expect(moved.status(), await moved.text()).toBe(200);
     await admin.goto(`${base}/compliance`);
-    await admin.locator('table.heatmap').getByRole('link', { name: /^Traffic department, High \(H\):/ }).click();
+    await admin
+      .locator('table.heatmap')
+      .getByRole('link', { name: /^Traffic department, High \(H\):/ })
+      .click();
     await admin.getByText(`${total} requirements`).waitFor();
     const drilled = new URL(admin.url()).searchParams;
     expect([drilled.get('departmentId'), drilled.get('securityLevel')]).toEqual([departmentId, 'H']);

@@ -1,29 +1,12 @@
 import { z } from 'zod';
-import { errorResponses, ZId, ZIdParams, ZPage, ZPageQuery } from '../../http/common.schema.js';
+import { errorResponses, ZDay, ZFlag, ZId, ZIdParams, ZLine, ZPage, ZPageQuery, ZText } from '../../http/common.schema.js';
 import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 import { ACTION_STATUSES } from './action.service.js';
 import { AUDIT_RESULTS, AUDIT_STATUSES, FINDING_SEVERITIES } from './audit.service.js';
 
-const ZText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'must not contain control characters');
-const ZTitle = z
-  .string()
-  .trim()
-  .min(1)
-  .max(300)
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
-const ZDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
-const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
-
 const ZAuditBody = z.strictObject({
-  title: ZTitle,
+  title: ZLine(300),
   method: ZText(5000).default('Document review, interviews and technical tests of a sample of requirements.'),
   periodStart: ZDay,
   periodEnd: ZDay,
@@ -203,7 +186,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       params: ZIdParams,
       body: z
         .strictObject({
-          title: ZTitle.optional(),
+          title: ZLine(300).optional(),
           method: ZText(5000).optional(),
           periodStart: ZDay.optional(),
           periodEnd: ZDay.optional(),
@@ -257,7 +240,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
         systemId: ZId.optional(),
         family: z.string().max(200).optional(),
         result: z.enum(AUDIT_RESULTS).optional(),
-        unassessed: ZBool.optional(),
+        unassessed: ZFlag.optional(),
       }).strict(),
       response: {
         200: ZPage(
@@ -312,13 +295,13 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       summary: 'Record a finding (and the corrective action it asks for)',
       params: ZIdParams,
       body: z.strictObject({
-        title: ZTitle,
+        title: ZLine(300),
         description: ZText(20000).default(''),
         severity: z.enum(FINDING_SEVERITIES),
         controlId: z.string().max(200).nullable().default(null),
         systemIds: z.array(ZId).max(200).default([]),
         action: z
-          .strictObject({ title: ZTitle, ownerId: ZId.nullable().default(null), dueDate: ZDay })
+          .strictObject({ title: ZLine(300), ownerId: ZId.nullable().default(null), dueDate: ZDay })
           .nullable()
           .default(null),
       }),
@@ -368,9 +351,9 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       summary: 'The plan of action and milestones (system owners: their actions and those on their systems)',
       querystring: ZPageQuery.extend({
         status: z.enum(ACTION_STATUSES).optional(),
-        open: ZBool.optional(),
+        open: ZFlag.optional(),
         ownerId: ZId.optional(),
-        overdue: ZBool.optional(),
+        overdue: ZFlag.optional(),
         source: z.enum(['finding', 'incident']).optional(),
       }).strict(),
       response: { 200: ZPage(ZAction), ...errorResponses },
@@ -411,7 +394,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       tags: ['audits'],
       summary: 'Plan a milestone (owner or planner)',
       params: ZIdParams,
-      body: z.strictObject({ title: ZTitle, dueDate: ZDay }),
+      body: z.strictObject({ title: ZLine(300), dueDate: ZDay }),
       response: { 200: ZAction, ...errorResponses },
     },
     handler: async (req) => s.actions.addMilestone(actorOf(req), req.params.id, req.body),
@@ -473,7 +456,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       tags: ['audits'],
       summary: 'Statement of applicability for a catalog: every control, applicable or not with the reason, implementation over systems',
       params: ZIdParams,
-      querystring: ZPageQuery.extend({ q: z.string().trim().max(200).optional(), applicable: ZBool.optional() }).strict(),
+      querystring: ZPageQuery.extend({ q: z.string().trim().max(200).optional(), applicable: ZFlag.optional() }).strict(),
       response: {
         200: ZPage(ZSoaRow).extend({
           catalog: z.object({ id: z.string(), versionId: z.string(), title: z.string(), version: z.string() }),

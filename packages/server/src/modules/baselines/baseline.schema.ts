@@ -1,18 +1,8 @@
 import { IMPLEMENTATION_STATUSES } from '@cityshield/core';
 import { z } from 'zod';
-import { ZId, ZName, ZPageQuery } from '../../http/common.schema.js';
+import { ZDay, ZFlag, ZId, ZName, ZPageQuery, ZText } from '../../http/common.schema.js';
 
 export const ZStatus = z.enum(IMPLEMENTATION_STATUSES);
-const ZDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
-const ZText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'must not contain control characters');
-const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const ZControlId = z.string().min(1).max(200);
 
 export const ZRequirementQuery = ZPageQuery.extend({
@@ -24,10 +14,10 @@ export const ZRequirementQuery = ZPageQuery.extend({
   family: z.string().max(200).optional(),
   controlId: ZControlId.optional(),
   responsibleId: ZId.optional(),
-  overdue: ZBool.optional(),
-  reviewRequired: ZBool.optional(),
-  inherited: ZBool.optional(),
-  retired: ZBool.optional(),
+  overdue: ZFlag.optional(),
+  reviewRequired: ZFlag.optional(),
+  inherited: ZFlag.optional(),
+  retired: ZFlag.optional(),
   q: z.string().trim().max(200).optional(),
 }).strict();
 
@@ -87,7 +77,7 @@ export const ZRequirementPatch = z
     justification: ZText(5000).trim().nullable().optional(),
     statement: ZText(50000).optional(),
     responsibleId: ZId.nullable().optional(),
-    dueDate: ZDate.nullable().optional(),
+    dueDate: ZDay.nullable().optional(),
     override: z.boolean().optional(),
     reviewed: z.literal(true).optional(),
   })
@@ -101,7 +91,7 @@ export const ZBulkBody = z.strictObject({
       justification: ZText(5000).trim().nullable().optional(),
       statement: ZText(50000).optional(),
       responsibleId: ZId.nullable().optional(),
-      dueDate: ZDate.nullable().optional(),
+      dueDate: ZDay.nullable().optional(),
     })
     .refine((p) => Object.keys(p).length > 0, 'nothing to change'),
 });

@@ -1,29 +1,17 @@
 import { REPORT_STAGES } from '@cityshield/core';
 import { z } from 'zod';
-import { errorResponses, ZId, ZIdParams, ZPage, ZPageQuery } from '../../http/common.schema.js';
+import { errorResponses, ZFlag, ZId, ZIdParams, ZLine, ZPage, ZPageQuery, ZText } from '../../http/common.schema.js';
 import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 import { ZEvidence, ZFileQuery } from '../baselines/baseline.schema.js';
 import { INCIDENT_STATUSES, SEVERITIES } from './incident.service.js';
 import { incidentTypes, reportableSystems } from './incident-reporting.js';
 
-const ZText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'must not contain control characters');
-const ZTitle = z
-  .string()
-  .trim()
-  .min(1)
-  .max(300)
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 const ZInstant = z.string().datetime({ offset: true }).describe('ISO 8601 with a time zone, e.g. 2026-11-25T08:00:00Z');
 const ZStage = z.enum(REPORT_STAGES);
-const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const ZIncidentBody = z.strictObject({
-  title: ZTitle,
+  title: ZLine(300),
   description: ZText(20000).default(''),
   type: z.string().min(1).max(100).nullable().default(null),
   severity: z.enum(SEVERITIES).default('medium'),
@@ -37,7 +25,7 @@ const ZIncidentBody = z.strictObject({
 
 const ZPatch = z
   .strictObject({
-    title: ZTitle.optional(),
+    title: ZLine(300).optional(),
     description: ZText(20000).optional(),
     type: z.string().min(1).max(100).nullable().optional(),
     severity: z.enum(SEVERITIES).optional(),
@@ -63,12 +51,7 @@ const ZSystemRef = z.object({
 });
 
 const ZReportableQuery = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
-    .optional(),
+  q: ZLine(200, 0).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
 });
@@ -183,11 +166,11 @@ export function incidentRoutes(app: RouteApp, s: Services): void {
       summary: 'Incidents, filtered and paged (without incidents:read: those you reported or handle)',
       querystring: ZPageQuery.extend({
         status: z.enum(INCIDENT_STATUSES).optional(),
-        open: ZBool.optional(),
+        open: ZFlag.optional(),
         type: z.string().max(100).optional(),
         severity: z.enum(SEVERITIES).optional(),
         systemId: ZId.optional(),
-        significant: ZBool.optional(),
+        significant: ZFlag.optional(),
         q: z.string().trim().max(200).optional(),
       }).strict(),
       response: { 200: ZPage(ZListItem), ...errorResponses },
@@ -315,7 +298,7 @@ export function incidentRoutes(app: RouteApp, s: Services): void {
       summary: 'Plan a corrective action from the incident',
       params: ZIdParams,
       body: z.strictObject({
-        title: ZTitle,
+        title: ZLine(300),
         description: ZText(10000).default(''),
         ownerId: ZId.nullable().default(null),
         dueDate: z

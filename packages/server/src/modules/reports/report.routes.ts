@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { errorResponses, ZId, ZIdParams, ZPage, ZPageQuery } from '../../http/common.schema.js';
+import { errorResponses, ZFlag, ZId, ZIdParams, ZPage, ZPageQuery } from '../../http/common.schema.js';
 import { actorOf, type RouteApp } from '../../http/route-app.js';
 import { REPORT_FORMATS, REPORT_KINDS } from '../../reports/index.js';
 import { ACTION_STATUSES } from '../audits/action.service.js';
@@ -11,7 +11,6 @@ import type { ExportTable } from '../registry/system-export.js';
 import { type ExportFormat, type ExportList, type ExportService, exportMime, exportStream } from './exports.js';
 import type { ReportService } from './report.service.js';
 
-const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const ZFormat = z.enum(['csv', 'xlsx']).default('csv');
 
 const ZReport = z.object({
@@ -120,11 +119,11 @@ export function reportRoutes(app: RouteApp, s: { reports: ReportService; exports
       querystring: z.strictObject({
         format: ZFormat,
         status: z.enum(INCIDENT_STATUSES).optional(),
-        open: ZBool.optional(),
+        open: ZFlag.optional(),
         type: z.string().max(100).optional(),
         severity: z.enum(SEVERITIES).optional(),
         systemId: ZId.optional(),
-        significant: ZBool.optional(),
+        significant: ZFlag.optional(),
         q: z.string().trim().max(200).optional(),
       }),
       response: { 200: file, ...errorResponses },
@@ -143,9 +142,9 @@ export function reportRoutes(app: RouteApp, s: { reports: ReportService; exports
       querystring: z.strictObject({
         format: ZFormat,
         status: z.enum(ACTION_STATUSES).optional(),
-        open: ZBool.optional(),
+        open: ZFlag.optional(),
         ownerId: ZId.optional(),
-        overdue: ZBool.optional(),
+        overdue: ZFlag.optional(),
         source: z.enum(['finding', 'incident']).optional(),
       }),
       response: { 200: file, ...errorResponses },

@@ -1,6 +1,6 @@
 import { IMPLEMENTATION_STATUSES, MAX_STEPS, RISK_DIMENSIONS, THREAT_SYSTEM_KINDS } from '@cityshield/core';
 import { z } from 'zod';
-import { ZId, ZName, ZPageQuery } from '../../http/common.schema.js';
+import { ZDay, ZFlag, ZId, ZLine, ZName, ZPageQuery, ZText } from '../../http/common.schema.js';
 
 /** Request and response shapes of the risk register (/risks …). */
 
@@ -9,22 +9,6 @@ export type Treatment = (typeof TREATMENTS)[number];
 export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
-export const ZDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
-const ZText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'must not contain control characters');
-const ZLabel = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
-const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const ZStep = z.number().int().min(1).max(MAX_STEPS);
 export const ZThreatKey = z.string().trim().min(1).max(50);
 const ZControlId = z.string().trim().min(1).max(100);
@@ -33,8 +17,8 @@ export const ZCell = z.strictObject({ likelihood: ZStep, impact: ZStep });
 
 // ---- matrix ------------------------------------------------------------------------------------
 
-const ZMatrixStep = z.strictObject({ label: ZLabel(60), description: ZLabel(300).optional() });
-const ZBand = z.strictObject({ key: z.string().trim().min(1).max(31), label: ZLabel(40), minScore: z.number().int().min(1).max(25) });
+const ZMatrixStep = z.strictObject({ label: ZLine(60, 0), description: ZLine(300, 0).optional() });
+const ZBand = z.strictObject({ key: z.string().trim().min(1).max(31), label: ZLine(40, 0), minScore: z.number().int().min(1).max(25) });
 
 export const ZMatrixBody = z.strictObject({
   likelihood: z.array(ZMatrixStep).min(1).max(10),
@@ -103,7 +87,7 @@ export const ZThreatParams = z.strictObject({ key: ZThreatKey });
 
 const ZAcceptance = z.strictObject({
   approverId: ZId,
-  expiresOn: ZDate,
+  expiresOn: ZDay,
   reason: ZText(5000).trim().min(1, 'required'),
 });
 
@@ -117,9 +101,9 @@ const riskFields = {
   treatmentNote: ZText(5000).trim().default(''),
   controlIds: z.array(ZControlId).max(100).default([]),
   acceptance: ZAcceptance.nullable().optional(),
-  transferTo: ZLabel(200).nullable().optional(),
+  transferTo: ZLine(200, 0).nullable().optional(),
   ownerId: ZId.nullable().optional(),
-  reviewDate: ZDate.nullable().optional(),
+  reviewDate: ZDay.nullable().optional(),
   status: z.enum(RISK_STATUSES).default('open'),
 };
 
@@ -145,9 +129,9 @@ export const ZRiskPatch = z
     treatmentNote: ZText(5000).trim(),
     controlIds: z.array(ZControlId).max(100),
     acceptance: ZAcceptance.nullable(),
-    transferTo: ZLabel(200).nullable(),
+    transferTo: ZLine(200, 0).nullable(),
     ownerId: ZId.nullable(),
-    reviewDate: ZDate.nullable(),
+    reviewDate: ZDay.nullable(),
     status: z.enum(RISK_STATUSES),
   })
   .partial();
@@ -166,8 +150,8 @@ export const ZRiskQuery = ZPageQuery.extend({
   basis: z.enum(['inherent', 'residual']).optional(),
   likelihood: z.coerce.number().int().min(1).max(MAX_STEPS).optional(),
   impact: z.coerce.number().int().min(1).max(MAX_STEPS).optional(),
-  unmitigated: ZBool.optional(),
-  reviewOverdue: ZBool.optional(),
+  unmitigated: ZFlag.optional(),
+  reviewOverdue: ZFlag.optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(RISK_SORTS).default('residual'),
 }).strict();

@@ -167,7 +167,7 @@ export function CompliancePage() {
                         key: s.sector,
                         label: sectors.label(s.sector),
                         counts: s,
-                        to: `/systems?${new URLSearchParams({ sector: s.sector, ...(departmentId ? { departmentId } : {}) }).toString()}`,
+                        to: requirementsListPath({ ...query, sector: s.sector }),
                       }))}
                     />
                   </Section>

@@ -79,7 +79,9 @@ export function Heatmap({ data, method, query }: Props) {
                     applicable: formatNumber(applicable),
                   });
                   const href =
-                    d.departmentId && l !== null ? requirementsListPath({ ...query, departmentId: d.departmentId, securityLevel: l }) : null;
+                    d.departmentId && l !== null
+                      ? requirementsListPath({ ...query, departmentId: d.departmentId, securityLevel: l })
+                      : null;
                   return (
                     <td key={l ?? 'none'} className={`heatmap__cell ${heatClass(c.share)}`}>
                       {href ? (

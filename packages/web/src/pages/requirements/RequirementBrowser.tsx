@@ -54,8 +54,7 @@ interface Props {
  * filter values live (URL or state) is up to the page that shows it.
  */
 export function RequirementBrowser(props: Props) {
-  const { title, titleId, values, page, onChange, onPage, onClear, families, departments, sectors, levels, showSystem, editable, fixed = [] } =
-    props;
+  const { title, titleId, values, page, onChange, onPage, onClear, families, departments, showSystem, editable, fixed = [] } = props;
   const { t, tp, formatNumber } = useI18n();
   const [search, setSearch] = useState(values.q);
   const debounced = useDebounced(search.trim(), 300);
@@ -148,8 +147,8 @@ export function RequirementBrowser(props: Props) {
         }}
         families={families}
         departments={departments}
-        sectors={sectors}
-        levels={levels}
+        sectors={props.sectors}
+        levels={props.levels}
         onClear={
           filtered || search
             ? () => {
