@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { newOrganisation } from './support/client.js';
+import { newMember, newOrganisation } from './support/client.js';
 import { describeOnEachDatabase } from './support/harness.js';
 
 describeOnEachDatabase('organisation and departments', (get) => {
@@ -29,5 +29,9 @@ describeOnEachDatabase('organisation and departments', (get) => {
     const entry = (await admin.get('/api/v1/audit?action=organisation.update')).json().items[0];
     expect(entry.before.timeZone).toBe('Europe/Tallinn');
     expect(entry.after.timeZone).toBe('Europe/Stockholm');
+    // Every member reads the zone from /auth/me (deadlines are shown in it), not only org:read.
+    const staff = await newMember(h, admin, 'staff');
+    expect((await staff.client.get('/api/v1/organisation')).statusCode).toBe(403);
+    expect((await staff.client.get('/api/v1/auth/me')).json().user.orgTimeZone).toBe('Europe/Stockholm');
   });
 });

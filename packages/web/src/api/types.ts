@@ -8,6 +8,8 @@ export interface Me {
   roleName: string;
   orgId: string;
   orgName: string;
+  /** The organisation's IANA time zone (dates and deadlines are shown in it). */
+  orgTimeZone: string;
   departmentId: string | null;
   permissions: string[];
 }

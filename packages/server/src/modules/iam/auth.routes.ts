@@ -19,7 +19,11 @@ export async function buildMe(
   s: Services,
   user: Pick<UserRow, 'id' | 'org_id' | 'email' | 'name' | 'role' | 'department_id'>,
 ): Promise<S.TMe> {
-  const org = await ctx.db.selectFrom('organisations').select('name').where('id', '=', user.org_id).executeTakeFirstOrThrow();
+  const org = await ctx.db
+    .selectFrom('organisations')
+    .select(['name', 'time_zone'])
+    .where('id', '=', user.org_id)
+    .executeTakeFirstOrThrow();
   return {
     id: user.id,
     email: user.email,
@@ -28,6 +32,7 @@ export async function buildMe(
     roleName: DEFAULT_ROLES.find((r) => r.key === user.role)?.name ?? user.role,
     orgId: user.org_id,
     orgName: org.name,
+    orgTimeZone: org.time_zone,
     departmentId: user.department_id,
     permissions: (await s.repos.roles.permissionsOf(ctx.db, user.org_id, user.role)).sort(),
   };

@@ -12,6 +12,8 @@ export const ZMe = z.object({
   roleName: z.string(),
   orgId: z.string(),
   orgName: z.string(),
+  /** IANA zone for dates and deadlines, readable by every member (GET /organisation needs org:read). */
+  orgTimeZone: z.string(),
   departmentId: z.string().nullable(),
   permissions: z.array(z.string()),
 });

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { api } from '../../api/client';
 import type { IncidentType } from '../../api/incidents';
 import type { Sector } from '../../api/register';
-import type { Items, Organisation } from '../../api/types';
+import type { Items } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import type { Option } from '../../components/Field';
 import { useApi } from '../../hooks/useApi';
@@ -61,22 +61,13 @@ export function useSectorLabel(): (key: string) => string {
   return useCallback((key: string) => items?.find((s) => s.key === key)?.name ?? key, [items]);
 }
 
-/** The browser's own zone, for those who may not read the organisation's settings. */
+/** The browser's own zone, when the organisation's is not a zone this browser knows. */
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/**
- * The organisation's time zone (GET /organisation, with org:read); without that permission the
- * browser's zone, and `own: false` says so.
- */
+/** The organisation's time zone (from /auth/me, for every member); `own: false` when the browser's is used instead. */
 export function useOrgZone(): { zone: string; own: boolean; loading: boolean } {
-  const { can } = useAuth();
-  const mayRead = can('org:read');
-  const res = useApi(
-    (signal) =>
-      mayRead ? api.get<Organisation>('/organisation', undefined, { signal }).catch(() => undefined) : Promise.resolve(undefined),
-    `org-zone-${mayRead}`,
-  );
-  const orgZone = res.data?.timeZone;
+  const { me } = useAuth();
+  const orgZone = me?.orgTimeZone;
   if (orgZone && isKnownZone(orgZone)) return { zone: orgZone, own: true, loading: false };
-  return { zone: browserZone(), own: false, loading: mayRead && res.loading };
+  return { zone: browserZone(), own: false, loading: false };
 }
