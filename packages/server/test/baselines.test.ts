@@ -166,6 +166,23 @@ describeOnEachDatabase('baselines and implementation', (get) => {
       inherited: true,
       name: 'IdP configuration',
     });
+    // The component's own list of its evidence: readable by the register's readers, removable by managers.
+    const file = await admin.request('POST', `/api/v1/component-requirements/${cr.id}/evidence?name=idp.txt`, Buffer.from('MFA on'), {
+      'content-type': 'application/octet-stream',
+    });
+    expect(file.statusCode, file.body).toBe(201);
+    const own = (await admin.get(`/api/v1/component-requirements/${cr.id}/evidence`)).json().items;
+    expect(own.map((e: { name: string; inherited: boolean }) => [e.name, e.inherited])).toEqual([
+      ['idp.txt', false],
+      ['IdP configuration', false],
+    ]);
+    expect(own[0].sha256).toBe(createHash('sha256').update('MFA on').digest('hex'));
+    const staff = await newMember(h, admin, 'staff');
+    expect((await staff.client.get(`/api/v1/component-requirements/${cr.id}/evidence`)).statusCode).toBe(403);
+    const other = await newOrganisation(h);
+    expect((await other.admin.get(`/api/v1/component-requirements/${cr.id}/evidence`)).statusCode).toBe(404);
+    expect((await admin.delete(`/api/v1/evidence/${own[0].id}`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/v1/component-requirements/${cr.id}/evidence`)).json().items).toHaveLength(1);
 
     // Deleting the component: the system falls back to its own status.
     expect((await admin.delete(`/api/v1/components/${comp.id}`)).statusCode).toBe(204);

@@ -276,6 +276,17 @@ export function baselineRoutes(app: RouteApp, s: Services): void {
     handler: async (req) => s.components.setRequirement(actorOf(req), req.params.id, req.params.controlId, req.body),
   });
 
+  app.get('/api/v1/component-requirements/:id/evidence', {
+    config: { access: 'systems:read' },
+    schema: {
+      tags: ['evidence'],
+      summary: "The files and links that show a component's implementation (every system using it shows them as inherited)",
+      params: ZIdParams,
+      response: { 200: z.object({ items: z.array(S.ZEvidence) }), ...errorResponses },
+    },
+    handler: async (req) => ({ items: await s.evidence.ofComponentRequirement(actorOf(req), req.params.id) }),
+  });
+
   app.delete('/api/v1/components/:id/requirements/:controlId', {
     config: { access: 'components:manage' },
     schema: { tags: ['components'], summary: 'Stop implementing a control in the component', params: S.ZControlParams },

@@ -112,6 +112,42 @@ export class EvidenceService {
     return e;
   }
 
+  /** A component implementation's evidence, newest first; components are visible to every reader of the register. */
+  async ofComponentRequirement(actor: Actor, id: string) {
+    const db = this.ctx.db;
+    const cr = await db
+      .selectFrom('component_requirements')
+      .select('id')
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!cr) throw notFound('The component requirement');
+    const rows = await db
+      .selectFrom('evidence')
+      .leftJoin('users', 'users.id', 'evidence.added_by')
+      .selectAll('evidence')
+      .select('users.name as added_by_name')
+      .where('evidence.org_id', '=', actor.orgId)
+      .where('target_type', '=', 'component-requirement')
+      .where('target_id', '=', id)
+      .orderBy('added_at', 'desc')
+      .limit(500)
+      .execute();
+    return rows.map((e) => ({
+      id: e.id,
+      kind: e.kind as 'file' | 'link',
+      name: e.name,
+      url: e.url,
+      sha256: e.sha256,
+      size: e.size,
+      mediaType: e.media_type,
+      addedAt: e.added_at,
+      addedByName: e.added_by_name ?? null,
+      // The component's own view: nothing here is inherited.
+      inherited: false,
+    }));
+  }
+
   /** Reading follows the record: a requirement's evidence as its system, a component's for every reader of the register. */
   async download(actor: Actor, id: string) {
     const e = await this.row(this.ctx.db, actor, id);

@@ -14,5 +14,7 @@ export const oscalDownloadUrl = (versionId: string, resolved = false) =>
 /** "1.2 MB", "340 kB" or "512 byte" in the user's locale. */
 export function formatBytes(locale: string, bytes: number): string {
   const [unit, value] = bytes >= 1_000_000 ? ['megabyte', bytes / 1_000_000] : bytes >= 1000 ? ['kilobyte', bytes / 1000] : ['byte', bytes];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  // "short" reads "410 byte" for bytes; "long" says "410 bytes" (and kB / MB stay short).
+  const unitDisplay = unit === 'byte' ? 'long' : 'short';
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }).format(value);
 }

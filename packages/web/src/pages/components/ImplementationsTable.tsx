@@ -8,11 +8,10 @@ import { TextAreaField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n';
-import { EvidenceLinkForm } from '../requirements/EvidenceLinkForm';
-import { EvidenceUpload } from '../requirements/EvidenceUpload';
 import { requirementsListPath } from '../requirements/paths';
 import { StatusBadge } from '../requirements/StatusBadge';
 import { statusOptions } from '../requirements/status';
+import { ComponentEvidence } from './ComponentEvidence';
 
 interface Props {
   component: ComponentDetail;
@@ -200,19 +199,7 @@ export function ImplementationsTable({ component, manage, onChanged }: Props) {
                               onChanged();
                             }}
                           />
-                          <div className="stack">
-                            <h3 className="subsection-title">{t('components.impl.evidenceTitle')}</h3>
-                            <p className="muted small">{t('components.impl.evidenceNote', { count: formatNumber(impl.evidenceCount) })}</p>
-                            <EvidenceUpload
-                              path={`/component-requirements/${encodeURIComponent(impl.id)}/evidence`}
-                              label={t('requirements.evidence.fileFor', { name: impl.controlId })}
-                              onAdded={onChanged}
-                            />
-                            <EvidenceLinkForm
-                              path={`/component-requirements/${encodeURIComponent(impl.id)}/evidence/link`}
-                              onAdded={onChanged}
-                            />
-                          </div>
+                          <ComponentEvidence implId={impl.id} editable={manage} onChanged={onChanged} />
                         </div>
                       </td>
                     </tr>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Evidence } from '../../api/baselines';
 import { api } from '../../api/client';
 import { Badge } from '../../components/Badge';
@@ -12,20 +12,23 @@ import { EvidenceUpload } from './EvidenceUpload';
 import { evidenceFileUrl } from './paths';
 
 interface Props {
-  requirementId: string;
+  /** API path of the record's evidence, e.g. /requirements/:id/evidence or /component-requirements/:id/evidence. */
+  base: string;
   evidence: Evidence[];
+  /** Shown under the title, e.g. who else sees this evidence. */
+  note?: string;
   editable: boolean;
   onChange: (evidence: Evidence[]) => void;
 }
 
-/** Files and links that show the requirement is met; those of the inherited component are marked and kept. */
-export function EvidenceSection({ requirementId, evidence, editable, onChange }: Props) {
+/** Files and links that show a requirement is met; those of an inherited component are marked and kept. */
+export function EvidenceSection({ base, evidence, note, editable, onChange }: Props) {
   const { t, locale, formatDateTime } = useI18n();
   const [removing, setRemoving] = useState<Evidence | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
-  const base = `/requirements/${encodeURIComponent(requirementId)}/evidence`;
+  const titleId = useId();
 
   const remove = async () => {
     if (!removing) return;
@@ -48,10 +51,11 @@ export function EvidenceSection({ requirementId, evidence, editable, onChange }:
   };
 
   return (
-    <section className="card card--flat" aria-labelledby="evidence-title">
-      <h2 id="evidence-title" className="card__title">
+    <section className="card card--flat" aria-labelledby={titleId}>
+      <h2 id={titleId} className="card__title">
         {t('requirements.evidence.title')}
       </h2>
+      {note && <p className="muted small">{note}</p>}
       <Notice>{message}</Notice>
       <ErrorAlert error={error} />
       {evidence.length === 0 ? (

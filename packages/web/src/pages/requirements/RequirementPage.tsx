@@ -90,7 +90,7 @@ export function RequirementPage() {
         <div className="requirement-layout__main">
           <ImplementationForm requirement={r} editable={editable} onSaved={update} />
           <EvidenceSection
-            requirementId={r.id}
+            base={`/requirements/${encodeURIComponent(r.id)}/evidence`}
             evidence={r.evidence}
             editable={editable}
             onChange={(evidence) => res.setData((prev) => (prev ? { ...prev, evidence } : prev))}
