@@ -115,6 +115,26 @@ describeOnEachDatabase('own classification methods and deviations', (get) => {
     expect((await admin.get(`/api/v1/requirements?systemId=${sys.id}`)).json().total).toBe(0);
   });
 
+  it('gives every built-in method with its definition, so that any of them can start an own method', async () => {
+    const h = get();
+    const { admin } = await newOrganisation(h);
+    const listed = (await admin.get('/api/v1/classification/methods')).json();
+    expect(listed.builtIn.map((m: { key: string }) => m.key)).toEqual(expect.arrayContaining(['iske', 'fips-199']));
+    for (const b of listed.builtIn) {
+      expect(b.method.key).toBe(b.key);
+      expect(b.method.dimensions.length).toBeGreaterThan(0);
+      expect(Array.isArray(b.questions)).toBe(true);
+    }
+    // A copy of a method that is not the one in use, saved under a key of our own.
+    const fips = listed.builtIn.find((m: { key: string }) => m.key === 'fips-199');
+    const copy = await admin.request('PUT', '/api/v1/classification/methods/our-fips', {
+      method: { ...fips.method, key: 'our-fips', name: 'Our FIPS 199' },
+      questions: fips.questions,
+    });
+    expect(copy.statusCode, copy.body).toBe(200);
+    expect(copy.json().questions).toHaveLength(fips.questions.length);
+  });
+
   it('records cumulation and distribution only with a justification and recomputes the needs', async () => {
     const h = get();
     const { admin } = await newOrganisation(h);

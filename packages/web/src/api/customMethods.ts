@@ -1,6 +1,6 @@
 /** Shapes of the organisation's own classification methods (/classification/methods). */
 
-import type { SecurityLevel } from './classification';
+import type { MethodInfo, SecurityLevel } from './classification';
 
 export type NotationStyle = 'rank' | 'level';
 
@@ -59,7 +59,8 @@ export interface CustomMethod {
 export interface MethodsList {
   /** Key of the method the organisation classifies with now. */
   current: string;
-  builtIn: { key: string; name: string; description: string }[];
+  /** With their definitions: any of them can be copied into an own method. */
+  builtIn: { key: string; name: string; description: string; method: MethodInfo['method']; questions: MethodInfo['questions'] }[];
   custom: CustomMethod[];
 }
 

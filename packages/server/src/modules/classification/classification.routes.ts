@@ -165,7 +165,9 @@ export function classificationRoutes(app: RouteApp, s: Services): void {
       response: {
         200: z.object({
           current: z.string(),
-          builtIn: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
+          builtIn: z.array(
+            z.object({ key: z.string(), name: z.string(), description: z.string(), method: z.unknown(), questions: z.array(z.unknown()) }),
+          ),
           custom: z.array(z.object({ key: z.string(), method: z.unknown(), questions: z.array(z.unknown()), updatedAt: z.string() })),
         }),
         ...errorResponses,

@@ -83,7 +83,14 @@ export class CustomMethodService {
       .executeTakeFirstOrThrow();
     return {
       current: org.classification_method,
-      builtIn: BUILT_IN_METHODS.map((m) => ({ key: m.key, name: m.name, description: m.description })),
+      // With their definitions, so that any of them can be copied into an own method.
+      builtIn: BUILT_IN_METHODS.map((m) => ({
+        key: m.key,
+        name: m.name,
+        description: m.description,
+        method: m as unknown,
+        questions: [...(builtInQuestions(m.key) ?? [])] as unknown[],
+      })),
       custom: rows.map((r) => ({
         key: r.key,
         method: JSON.parse(r.definition) as unknown,

@@ -35,7 +35,7 @@ import { MappingTableEditor, SecurityLevelsEditor } from './SecurityLevelsEditor
 
 export const ORGANISATION_PATH = '/organisation';
 export const methodEditorPath = (key: string) => `/classification/methods/${encodeURIComponent(key)}`;
-/** A new method, optionally starting from a copy of `from` ('current' = the method in use, else an own method's key). */
+/** A new method, optionally starting from a copy of `from` ('current' = the method in use, else an own or built-in method's key). */
 export const newMethodPath = (from?: string) => `/classification/methods/new${from ? `?from=${encodeURIComponent(from)}` : ''}`;
 
 function useMethodsList() {
@@ -64,6 +64,7 @@ function MethodEditor({ methodKey, from }: EditorProps) {
   const isNew = methodKey === undefined;
   const own: CustomMethod | undefined = list.data?.custom.find((m) => m.key === methodKey);
   const template = isNew && from && from !== 'current' ? list.data?.custom.find((m) => m.key === from) : undefined;
+  const builtInTemplate = isNew && from && from !== 'current' && !template ? list.data?.builtIn.find((m) => m.key === from) : undefined;
   const needsInfo = isNew && from === 'current';
 
   // Start once: the stored method, a copy of a template, or a blank method.
@@ -73,8 +74,9 @@ function MethodEditor({ methodKey, from }: EditorProps) {
       if (own) setDraft(draftOf(own.method, own.questions));
     } else if (needsInfo && info.data) setDraft(copyDraft(t, draftOfInfo(info.data)));
     else if (template) setDraft(copyDraft(t, draftOf(template.method, template.questions)));
+    else if (builtInTemplate) setDraft(copyDraft(t, draftOfInfo(builtInTemplate)));
     else setDraft(blankDraft());
-  }, [draft, list.data, info.data, needsInfo, isNew, own, template, t]);
+  }, [draft, list.data, info.data, needsInfo, isNew, own, template, builtInTemplate, t]);
 
   useEffect(() => {
     if (form.error) summaryRef.current?.focus();

@@ -220,7 +220,7 @@ export function copyDraft(t: Translate, source: MethodDraft): MethodDraft {
 }
 
 /** The current method (GET /classification/method) as a template: built-in keys turned lower-case. */
-export function draftOfInfo(info: MethodInfo): MethodDraft {
+export function draftOfInfo(info: Pick<MethodInfo, 'method' | 'questions'>): MethodDraft {
   return draftOf(info.method, info.questions, { lowerKeys: true });
 }
 

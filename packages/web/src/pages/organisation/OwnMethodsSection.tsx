@@ -66,6 +66,21 @@ export function OwnMethodsSection({ refresh = 0 }: { refresh?: number }) {
           )}
         </div>
       </div>
+      {data && data.builtIn.length > 0 && (
+        <p className="form-actions">
+          <span className="muted small">{t('ownMethods.fromBuiltIn')}</span>
+          {data.builtIn.map((m) => (
+            <Link
+              key={m.key}
+              to={newMethodPath(m.key)}
+              className="button button--ghost button--small"
+              aria-label={t('ownMethods.copyNamed', { name: m.name })}
+            >
+              {m.name}
+            </Link>
+          ))}
+        </p>
+      )}
       <Notice>{notice}</Notice>
       <ErrorAlert error={error} />
       {res.loading && !data ? (
