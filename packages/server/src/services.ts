@@ -2,6 +2,10 @@ import type { AppContext } from './context.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { ActionService } from './modules/audits/action.service.js';
 import { AuditsService } from './modules/audits/audit.service.js';
+import { AuditCyclesService } from './modules/audits/audit-cycles.js';
+import { AuditorsService } from './modules/audits/auditors.js';
+import { FieldworkService } from './modules/audits/fieldwork.js';
+import { FindingsService } from './modules/audits/findings.service.js';
 import { SoaService } from './modules/audits/soa.service.js';
 import { BaselineMappingService } from './modules/baselines/baseline-mapping.service.js';
 import { CatalogUpgradeService } from './modules/baselines/catalog-upgrade.service.js';
@@ -53,6 +57,10 @@ export interface Services {
   incidents: IncidentService;
   /** Audits of systems (assurance); `audit` above is the audit log. */
   audits: AuditsService;
+  auditCycles: AuditCyclesService;
+  auditors: AuditorsService;
+  fieldwork: FieldworkService;
+  findings: FindingsService;
   actions: ActionService;
   soa: SoaService;
   incidentReports: IncidentReportService;
@@ -84,13 +92,14 @@ export function createServices(ctx: AppContext): Services {
   systems.onNeedsChanged = async (trx, actor, force) => {
     await classification.sync(trx, actor, force);
   };
+  const audits = new AuditsService(ctx);
   const requirements = new RequirementService(ctx, systems);
-  const incidents = new IncidentService(ctx);
+  // Incident types are keys of the risks' threat catalogue.
+  const riskThreats = new ThreatService(ctx);
+  const incidents = new IncidentService(ctx, riskThreats.lookup);
   const evidence = new EvidenceService(ctx, requirements);
   const components = new ComponentService(ctx, systems);
   evidence.incidentVisible = (actor, id) => incidents.row(ctx.db, actor, id);
-  const riskThreats = new ThreatService(ctx);
-  incidents.threats = riskThreats.lookup;
   const riskMatrix = new RiskMatrixService(ctx);
   const risks = new RiskService(ctx, systems, classification, riskThreats, riskMatrix);
   return {
@@ -114,7 +123,11 @@ export function createServices(ctx: AppContext): Services {
     requirements,
     evidence,
     incidents,
-    audits: new AuditsService(ctx, classification),
+    audits,
+    auditCycles: new AuditCyclesService(ctx, classification),
+    auditors: new AuditorsService(ctx, audits),
+    fieldwork: new FieldworkService(ctx),
+    findings: new FindingsService(ctx),
     actions: new ActionService(ctx),
     soa: new SoaService(ctx),
     incidentReports: new IncidentReportService(ctx, incidents),

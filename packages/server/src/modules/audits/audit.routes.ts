@@ -3,7 +3,7 @@ import { errorResponses, ZDay, ZFlag, ZId, ZIdParams, ZLine, ZPage, ZPageQuery, 
 import { actorOf, type RouteApp } from '../../http/route-app.js';
 import type { Services } from '../../services.js';
 import { ACTION_STATUSES } from './action.service.js';
-import { AUDIT_RESULTS, AUDIT_STATUSES, FINDING_SEVERITIES } from './audit.service.js';
+import { AUDIT_RESULTS, AUDIT_STATUSES, FINDING_SEVERITIES } from './audit-common.js';
 
 const ZAuditBody = z.strictObject({
   title: ZLine(300),
@@ -13,6 +13,11 @@ const ZAuditBody = z.strictObject({
   systemIds: z.array(ZId).max(2000).default([]),
   componentIds: z.array(ZId).max(500).default([]),
   families: z.array(z.string().max(200)).max(200).default([]),
+});
+
+const ZCycles = z.object({
+  method: z.string(),
+  levels: z.array(z.object({ level: z.string(), levelName: z.string(), years: z.number().int(), isDefault: z.boolean() })),
 });
 
 const ZAuditItem = z.object({
@@ -94,15 +99,9 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
     schema: {
       tags: ['audits'],
       summary: 'Years between independent audits per security level (ISKE: H 2, M 3, L 4)',
-      response: {
-        200: z.object({
-          method: z.string(),
-          levels: z.array(z.object({ level: z.string(), levelName: z.string(), years: z.number().int(), isDefault: z.boolean() })),
-        }),
-        ...errorResponses,
-      },
+      response: { 200: ZCycles, ...errorResponses },
     },
-    handler: async (req) => s.audits.cycles(s.audits.db, actorOf(req).orgId),
+    handler: async (req) => s.auditCycles.get(actorOf(req).orgId),
   });
 
   app.put('/api/v1/audit-cycles', {
@@ -111,15 +110,9 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       tags: ['audits'],
       summary: 'Set the audit cycle per level (null = default)',
       body: z.strictObject({ levels: z.record(z.string().max(100), z.number().int().min(1).max(10).nullable()) }),
-      response: {
-        200: z.object({
-          method: z.string(),
-          levels: z.array(z.object({ level: z.string(), levelName: z.string(), years: z.number().int(), isDefault: z.boolean() })),
-        }),
-        ...errorResponses,
-      },
+      response: { 200: ZCycles, ...errorResponses },
     },
-    handler: async (req) => s.audits.setCycles(actorOf(req), req.body.levels),
+    handler: async (req) => s.auditCycles.set(actorOf(req), req.body.levels),
   });
 
   app.get('/api/v1/audits/calendar', {
@@ -142,7 +135,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
         ...errorResponses,
       },
     },
-    handler: async (req) => s.audits.calendar(actorOf(req), req.query.state, req.query.page, req.query.pageSize),
+    handler: async (req) => s.auditCycles.calendar(actorOf(req), req.query.state, req.query.page, req.query.pageSize),
   });
 
   app.get('/api/v1/audits', {
@@ -216,7 +209,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       }),
       response: { 200: ZAudit, ...errorResponses },
     },
-    handler: async (req) => s.audits.addAuditor(actorOf(req), req.params.id, req.body),
+    handler: async (req) => s.auditors.add(actorOf(req), req.params.id, req.body),
   });
 
   app.delete('/api/v1/audits/:id/auditors/:userId', {
@@ -227,7 +220,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       params: z.strictObject({ id: ZId, userId: ZId }),
       response: { 200: ZAudit, ...errorResponses },
     },
-    handler: async (req) => s.audits.removeAuditor(actorOf(req), req.params.id, req.params.userId),
+    handler: async (req) => s.auditors.remove(actorOf(req), req.params.id, req.params.userId),
   });
 
   app.get('/api/v1/audits/:id/requirements', {
@@ -267,7 +260,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
     },
     handler: async (req) => {
       const { page, pageSize, ...f } = req.query;
-      return s.audits.requirements(actorOf(req), req.params.id, f, page, pageSize);
+      return s.fieldwork.requirements(actorOf(req), req.params.id, f, page, pageSize);
     },
   });
 
@@ -285,7 +278,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       }),
       response: { 200: z.object({ requirementId: z.string(), result: z.string(), assessedAt: z.string() }), ...errorResponses },
     },
-    handler: async (req) => s.audits.recordResult(actorOf(req), req.params.id, req.params.requirementId, req.body),
+    handler: async (req) => s.fieldwork.recordResult(actorOf(req), req.params.id, req.params.requirementId, req.body),
   });
 
   app.post('/api/v1/audits/:id/findings', {
@@ -307,7 +300,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
       }),
       response: { 201: z.object({ id: z.string(), ref: z.string(), actionId: z.string().nullable() }), ...errorResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await s.audits.addFinding(actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await s.findings.add(actorOf(req), req.params.id, req.body)),
   });
 
   app.get('/api/v1/findings', {
@@ -340,7 +333,7 @@ export function auditsRoutes(app: RouteApp, s: Services): void {
     },
     handler: async (req) => {
       const { page, pageSize, ...f } = req.query;
-      return s.audits.findings(actorOf(req), f, page, pageSize);
+      return s.findings.list(actorOf(req), f, page, pageSize);
     },
   });
 

@@ -2,7 +2,7 @@ import type { ReportStage } from '@cityshield/core';
 import type { AppContext } from '../../context.js';
 import { formatDateTime } from '../../reports/pdf.js';
 import { iso } from '../../util.js';
-import { IncidentService } from './incident.service.js';
+import { incidentDeadlines } from './incident-nis2.js';
 
 const STAGE_NAME: Record<ReportStage, string> = {
   'early-warning': 'NIS2 early warning (24 h)',
@@ -49,7 +49,7 @@ export async function sendDeadlineReminders(ctx: AppContext): Promise<number> {
       .execute();
     const done: Partial<Record<ReportStage, Date>> = {};
     for (const r of reports) done[r.stage as ReportStage] = new Date(r.sent_at as string);
-    const due = IncidentService.deadlines(i, done, now).filter((d) => d.due && (d.state === 'due-soon' || d.state === 'overdue'));
+    const due = incidentDeadlines(i, done, now).filter((d) => d.due && (d.state === 'due-soon' || d.state === 'overdue'));
     if (due.length === 0) continue;
     const recipients = await ctx.db
       .selectFrom('users')

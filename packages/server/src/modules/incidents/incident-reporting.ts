@@ -31,6 +31,31 @@ export interface ReportableSystem {
   levelVisible: boolean;
 }
 
+/** A system as the incident screens name it: its level only for whom the register shows it to. */
+export function systemRef(
+  actor: Actor,
+  r: {
+    id: string;
+    name: string;
+    kind: string;
+    sector: string;
+    security_level: string | null;
+    notation: string | null;
+    owner_id: string | null;
+  },
+): ReportableSystem {
+  const visible = levelVisibleTo(actor, r.owner_id);
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    sector: r.sector,
+    securityLevel: visible ? r.security_level : null,
+    notation: visible ? r.notation : null,
+    levelVisible: visible,
+  };
+}
+
 /** The organisation's systems (not retired) whose name contains `q`, case-insensitively, by name. */
 export async function reportableSystems(
   db: Executor,
@@ -49,18 +74,7 @@ export async function reportableSystems(
     .offset((query.page - 1) * query.pageSize)
     .execute();
   return {
-    items: rows.map((r) => {
-      const visible = levelVisibleTo(actor, r.owner_id);
-      return {
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        sector: r.sector,
-        securityLevel: visible ? r.security_level : null,
-        notation: visible ? r.notation : null,
-        levelVisible: visible,
-      };
-    }),
+    items: rows.map((r) => systemRef(actor, r)),
     total: Number(total),
     page: query.page,
     pageSize: query.pageSize,

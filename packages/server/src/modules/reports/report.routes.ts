@@ -4,7 +4,7 @@ import { errorResponses, ZFlag, ZId, ZIdParams, ZPage, ZPageQuery } from '../../
 import { actorOf, type RouteApp } from '../../http/route-app.js';
 import { REPORT_FORMATS, REPORT_KINDS } from '../../reports/index.js';
 import { ACTION_STATUSES } from '../audits/action.service.js';
-import { AUDIT_STATUSES, FINDING_SEVERITIES } from '../audits/audit.service.js';
+import { AUDIT_STATUSES, FINDING_SEVERITIES } from '../audits/audit-common.js';
 import { ZRequirementQuery } from '../baselines/baseline.schema.js';
 import { INCIDENT_STATUSES, SEVERITIES } from '../incidents/incident.service.js';
 import type { ExportTable } from '../registry/system-export.js';

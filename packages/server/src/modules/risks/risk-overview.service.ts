@@ -2,7 +2,9 @@ import { rateRisk } from '@cityshield/core';
 import { sql } from 'kysely';
 import type { Actor, AppContext } from '../../context.js';
 import { formatDateTime, PdfReport } from '../../reports/pdf.js';
-import { liveView, type RiskRow, RiskService } from './risk.service.js';
+import type { RiskService } from './risk.service.js';
+import { isUnmitigated, type RiskRow, scopedRisks, selectRiskRows } from './risk-common.js';
+import { liveView } from './risk-views.js';
 
 const DAY = 86_400_000;
 
@@ -18,13 +20,9 @@ export class RiskOverviewService {
   ) {}
 
   private open(actor: Actor, systemId?: string) {
-    let q = this.risks.scoped(this.ctx.db, actor).where('r.status', '=', 'open');
+    let q = scopedRisks(this.ctx.db, actor).where('r.status', '=', 'open');
     if (systemId) q = q.where('r.system_id', '=', systemId);
     return q;
-  }
-
-  private rows(q: ReturnType<RiskOverviewService['open']>) {
-    return q.selectAll('r').select(['s.name as system_name', 's.owner_id as system_owner_id', 'k.name as component_name']);
   }
 
   /** Counts of open risks per cell, inherent and residual, on the organisation's matrix. */
@@ -63,7 +61,7 @@ export class RiskOverviewService {
 
   /** The open risks with the highest residual score (then inherent). */
   async top(actor: Actor, limit: number, systemId?: string) {
-    const rows = (await this.rows(this.open(actor, systemId))
+    const rows = (await selectRiskRows(this.open(actor, systemId))
       .orderBy('r.residual_score', 'desc')
       .orderBy('r.inherent_score', 'desc')
       .orderBy('r.updated_at', 'desc')
@@ -74,9 +72,9 @@ export class RiskOverviewService {
 
   /** Open "reduce" risks that rely on requirements not (yet) implemented, the worst first, with those requirements. */
   async unmitigated(actor: Actor, limit: number, systemId?: string) {
-    const rows = (await this.rows(this.open(actor, systemId))
+    const rows = (await selectRiskRows(this.open(actor, systemId))
       .where('r.treatment', '=', 'reduce')
-      .where((eb) => RiskService.unmitigated(eb as never))
+      .where((eb) => isUnmitigated(eb as never))
       .orderBy('r.residual_score', 'desc')
       .orderBy('r.inherent_score', 'desc')
       .limit(limit)
@@ -88,7 +86,7 @@ export class RiskOverviewService {
   /** Open accepted risks whose acceptance ends within `days` (or has ended), soonest first. */
   async expiring(actor: Actor, days: number, limit: number) {
     const until = new Date(this.ctx.clock.now().getTime() + days * DAY).toISOString().slice(0, 10);
-    const rows = (await this.rows(this.open(actor))
+    const rows = (await selectRiskRows(this.open(actor))
       .where('r.treatment', '=', 'accept')
       .where('r.accept_expires', '<=', until)
       .orderBy('r.accept_expires')
