@@ -1,12 +1,14 @@
 import type { ClassificationMethod } from '@cityshield/core';
-import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor, AppContext } from '../context.js';
-import type { DB } from '../db/schema.js';
 import type { Executor } from '../modules/audit/audit.repository.js';
+import { readsAll, visibleAction, visibleAudit, visibleFinding } from '../modules/audits/visibility.js';
 import { DashboardService } from '../modules/baselines/dashboard.service.js';
 import { ClassificationService } from '../modules/classification/classification.service.js';
 import { SystemService } from '../modules/registry/system.service.js';
 import { iso } from '../util.js';
+
+export { readsAll, visibleAction, visibleAudit, visibleFinding };
+
 import type { ReportBranding, ReportWriter, Tone } from './document.js';
 import { HtmlReport } from './html.js';
 import { PdfReport } from './pdf.js';
@@ -54,66 +56,7 @@ export function writerFor(format: ReportFormat, branding: ReportBranding): Repor
 
 export const today = (ctx: AppContext) => iso(ctx.clock.now()).slice(0, 10);
 
-// ── visibility ─────────────────────────────────────────────────────────────
-
-export const readsAll = (a: Actor) => a.permissions.has('systems:read-all');
-
-/** Findings the caller may see: all with systems:read-all, else those on a system they own. */
-export function visibleFinding(actor: Actor) {
-  return (eb: ExpressionBuilder<DB & { f: DB['findings'] }, 'f'>) =>
-    readsAll(actor)
-      ? sql<SqlBool>`1 = 1`
-      : eb.exists(
-          eb
-            .selectFrom('finding_systems as fs')
-            .innerJoin('systems as s', 's.id', 'fs.system_id')
-            .select('fs.system_id')
-            .whereRef('fs.finding_id', '=', 'f.id')
-            .where('s.owner_id', '=', actor.userId),
-        );
-}
-
-/** Corrective actions the caller may see: all, else their own and those on findings about their systems. */
-export function visibleAction(actor: Actor) {
-  return (eb: ExpressionBuilder<DB & { c: DB['corrective_actions'] }, 'c'>) =>
-    readsAll(actor)
-      ? sql<SqlBool>`1 = 1`
-      : eb.or([
-          eb('c.owner_id', '=', actor.userId),
-          eb.exists(
-            eb
-              .selectFrom('finding_systems as fs')
-              .innerJoin('systems as s', 's.id', 'fs.system_id')
-              .select('fs.system_id')
-              .whereRef('fs.finding_id', '=', 'c.source_id')
-              .where('s.owner_id', '=', actor.userId),
-          ),
-        ]);
-}
-
-/** Audits the caller may see: all, else those covering a system they own or that they audit. */
-export function visibleAudit(actor: Actor) {
-  return (eb: ExpressionBuilder<DB & { a: DB['audits'] }, 'a'>) =>
-    readsAll(actor)
-      ? sql<SqlBool>`1 = 1`
-      : eb.or([
-          eb.exists(
-            eb
-              .selectFrom('audit_systems as x')
-              .innerJoin('systems as s', 's.id', 'x.system_id')
-              .select('x.system_id')
-              .whereRef('x.audit_id', '=', 'a.id')
-              .where('s.owner_id', '=', actor.userId),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('audit_auditors as u')
-              .select('u.user_id')
-              .whereRef('u.audit_id', '=', 'a.id')
-              .where('u.user_id', '=', actor.userId),
-          ),
-        ]);
-}
+// ── visibility: modules/audits/visibility.ts ────────────────────────────────────
 
 // ── corrective actions (shared by the council report, the plan and the audit report) ────────
 

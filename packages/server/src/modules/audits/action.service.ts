@@ -5,6 +5,7 @@ import type { CorrectiveActionsTable } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { iso, newId, type Page } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
+import { visibleAction } from './visibility.js';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'verified', 'risk-accepted'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -25,22 +26,7 @@ export class ActionService {
   private manager = (a: Actor) => a.permissions.has('audits:plan') || a.permissions.has('incidents:manage');
 
   private scoped(db: Executor, actor: Actor) {
-    let q = db.selectFrom('corrective_actions as c').where('c.org_id', '=', actor.orgId);
-    if (!actor.permissions.has('systems:read-all'))
-      q = q.where((eb) =>
-        eb.or([
-          eb('c.owner_id', '=', actor.userId),
-          eb.exists(
-            eb
-              .selectFrom('finding_systems as fs')
-              .innerJoin('systems as s', 's.id', 'fs.system_id')
-              .select('fs.system_id')
-              .whereRef('fs.finding_id', '=', 'c.source_id')
-              .where('s.owner_id', '=', actor.userId),
-          ),
-        ]),
-      );
-    return q;
+    return db.selectFrom('corrective_actions as c').where('c.org_id', '=', actor.orgId).where(visibleAction(actor));
   }
 
   private async row(db: Executor, actor: Actor, id: string) {

@@ -4,6 +4,9 @@ import type { AuditsTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { iso } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
+import { readsAll, visibleAudit } from './visibility.js';
+
+export { readsAll };
 
 /**
  * What the parts of an audit share: its statuses and result values, who may see which audits,
@@ -18,32 +21,10 @@ export const FINDING_SEVERITIES = ['low', 'moderate', 'high', 'critical'] as con
 export const bad = (path: string, message: string, text: string) => new AppError('VALIDATION', text, [{ path, message }]);
 
 export const today = (ctx: AppContext) => iso(ctx.clock.now()).slice(0, 10);
-export const readsAll = (a: Actor) => a.permissions.has('systems:read-all');
 
 /** Audits the caller may see: all with systems:read-all, else those covering a system they own or that they audit. */
 export function scopedAudits(db: Executor, actor: Actor) {
-  let q = db.selectFrom('audits as a').where('a.org_id', '=', actor.orgId);
-  if (!readsAll(actor))
-    q = q.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('audit_systems as x')
-            .innerJoin('systems as s', 's.id', 'x.system_id')
-            .select('x.system_id')
-            .whereRef('x.audit_id', '=', 'a.id')
-            .where('s.owner_id', '=', actor.userId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('audit_auditors as u')
-            .select('u.user_id')
-            .whereRef('u.audit_id', '=', 'a.id')
-            .where('u.user_id', '=', actor.userId),
-        ),
-      ]),
-    );
-  return q;
+  return db.selectFrom('audits as a').where('a.org_id', '=', actor.orgId).where(visibleAudit(actor));
 }
 
 /** The audit as the caller may see it, or 404. */

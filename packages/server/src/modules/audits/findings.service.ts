@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Actor, AppContext } from '../../context.js';
 import { actorIdentity, changeWithAudit } from '../../context.js';
 import { iso, newId } from '../../util.js';
-import { auditRow, bad, type FINDING_SEVERITIES, nextRef, readsAll, scopeSystemIds, today } from './audit-common.js';
+import { auditRow, bad, type FINDING_SEVERITIES, nextRef, scopeSystemIds, today } from './audit-common.js';
 import { assertAuditor } from './auditors.js';
+import { visibleFinding } from './visibility.js';
 
 /**
  * Findings the audit's auditors record during fieldwork or reporting, on systems in its scope; each
@@ -94,17 +95,7 @@ export class FindingsService {
   /** Findings across audits: all with systems:read-all, else those on a system the caller owns. */
   async list(actor: Actor, f: { auditId?: string; status?: string; severity?: string }, page: number, pageSize: number) {
     let q = this.ctx.db.selectFrom('findings as f').innerJoin('audits as a', 'a.id', 'f.audit_id').where('f.org_id', '=', actor.orgId);
-    if (!readsAll(actor))
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('finding_systems as fs')
-            .innerJoin('systems as s', 's.id', 'fs.system_id')
-            .select('fs.system_id')
-            .whereRef('fs.finding_id', '=', 'f.id')
-            .where('s.owner_id', '=', actor.userId),
-        ),
-      );
+    q = q.where(visibleFinding(actor));
     if (f.auditId) q = q.where('f.audit_id', '=', f.auditId);
     if (f.status) q = q.where('f.status', '=', f.status);
     if (f.severity) q = q.where('f.severity', '=', f.severity);

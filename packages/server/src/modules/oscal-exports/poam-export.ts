@@ -1,6 +1,7 @@
 import type { Actor } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { Executor } from '../audit/audit.repository.js';
+import { visibleAction } from '../audits/visibility.js';
 import {
   auditFinding,
   evidenceNames,
@@ -47,21 +48,8 @@ export async function buildPoam(db: Executor, actor: Actor, now: string) {
   const orgId = actor.orgId;
   const org = await db.selectFrom('organisations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow();
   let q = db.selectFrom('corrective_actions as c').selectAll('c').where('c.org_id', '=', orgId);
-  // Like the corrective-action list: without systems:read-all, the caller's actions and those on their systems.
-  if (!actor.permissions.has('systems:read-all'))
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.owner_id', '=', actor.userId),
-        eb.exists(
-          eb
-            .selectFrom('finding_systems as fs')
-            .innerJoin('systems as s', 's.id', 'fs.system_id')
-            .select('fs.system_id')
-            .whereRef('fs.finding_id', '=', 'c.source_id')
-            .where('s.owner_id', '=', actor.userId),
-        ),
-      ]),
-    );
+  // As the corrective-action list shows them.
+  q = q.where(visibleAction(actor));
   const actions = await q.orderBy('c.created_at').orderBy('c.id').execute();
   if (actions.length === 0) {
     throw new AppError(
