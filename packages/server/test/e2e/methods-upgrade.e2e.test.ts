@@ -207,7 +207,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('own methods
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).click();
     const own = page.getByRole('region', { name: 'Methods defined by your organisation' });
     await own.getByText('No own methods yet.').waitFor();
-    await own.getByRole('link', { name: 'New method' }).click();
+    await own.getByRole('link', { name: 'New method', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'New classification method' }).waitFor();
 
     await page.getByLabel('Name of the method').fill('City traffic light');

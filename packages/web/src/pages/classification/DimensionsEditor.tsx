@@ -1,7 +1,9 @@
 import { TextAreaField, TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import type { EditorPartProps } from './editorTypes';
+import { LevelFields } from './LevelFields';
 import { type DimensionDraft, emptyDimension, emptyLevel, type MethodDraft, rankCount, slug } from './methodDraft';
+import { RankedListEditor } from './RankedListEditor';
 import { move, RowActions } from './RowActions';
 
 /** A level added at a new rank maps to the highest security level until the officer picks one. */
@@ -91,98 +93,28 @@ function DimensionEditor({ draft, update, errors, index, dimension: dim }: Dimen
           </h3>
           <p className="field__hint">{t('methodEditor.levelsHint')}</p>
           {errors[`${at}.levels`] && <p className="field__error">{errors[`${at}.levels`]}</p>}
-          <ol className="level-rows" aria-labelledby={`${dim.uid}-levels`}>
-            {dim.levels.map((level, j) => {
-              const lat = `${at}.levels[${j}]`;
-              const levelLabel = t('methodEditor.levelOf', {
-                level: level.name.trim() || t('methodEditor.levelN', { n: j + 1 }),
-                dimension: label,
-              });
-              return (
-                <li key={level.uid} className="level-row">
-                  <span className="level-row__rank" title={t('methodEditor.rankTitle')}>
-                    <span className="visually-hidden">{t('methodEditor.rankTitle')} </span>
-                    {j}
-                  </span>
-                  <TextField
-                    label={t('methodEditor.levelName')}
-                    value={level.name}
-                    onValueChange={(name) =>
-                      change((d) => {
-                        const l = d.levels[j];
-                        if (!l) return;
-                        l.name = name;
-                        if (!l.keyEdited) l.key = slug(name);
-                      })
-                    }
-                    error={errors[`${lat}.name`]}
-                    maxLength={200}
-                    required
-                  />
-                  <TextField
-                    label={t('methodEditor.fieldNames.key')}
-                    value={level.key}
-                    onValueChange={(key) =>
-                      change((d) => {
-                        const l = d.levels[j];
-                        if (!l) return;
-                        l.key = key;
-                        l.keyEdited = true;
-                      })
-                    }
-                    error={errors[`${lat}.key`] ?? errors[`${lat}.rank`]}
-                    maxLength={100}
-                    spellCheck={false}
-                    autoCapitalize="off"
-                    required
-                  />
-                  <TextField
-                    label={t('methodEditor.fieldNames.description')}
-                    value={level.description}
-                    onValueChange={(description) =>
-                      change((d) => {
-                        const l = d.levels[j];
-                        if (l) l.description = description;
-                      })
-                    }
-                    error={errors[`${lat}.description`]}
-                    maxLength={2000}
-                    fieldClassName="level-row__description"
-                  />
-                  <RowActions
-                    label={levelLabel}
-                    index={j}
-                    count={dim.levels.length}
-                    min={1}
-                    onMove={(to) =>
-                      change((d) => {
-                        d.levels = move(d.levels, j, to);
-                      })
-                    }
-                    onRemove={() =>
-                      change((d) => {
-                        d.levels.splice(j, 1);
-                      })
-                    }
-                  />
-                </li>
-              );
-            })}
-          </ol>
-          <div>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() =>
-                change((d, all) => {
-                  d.levels.push(emptyLevel());
-                  mapNewRanks(all);
-                })
-              }
-            >
-              {t('methodEditor.addLevel', { dimension: label })}
-            </button>
-          </div>
+          <RankedListEditor
+            items={dim.levels}
+            update={update}
+            select={(d) => d.dimensions[index]?.levels}
+            labelledBy={`${dim.uid}-levels`}
+            renderFields={(level, j, changeLevel) => (
+              <LevelFields
+                level={level}
+                nameLabel={t('methodEditor.levelName')}
+                at={`${at}.levels[${j}]`}
+                errors={errors}
+                change={changeLevel}
+              />
+            )}
+            rowLabel={(level, j) =>
+              t('methodEditor.levelOf', { level: level.name.trim() || t('methodEditor.levelN', { n: j + 1 }), dimension: label })
+            }
+            newItem={emptyLevel}
+            // A new rank needs a security level in the mapping table.
+            afterAdd={mapNewRanks}
+            addText={t('methodEditor.addLevel', { dimension: label })}
+          />
         </div>
         <div className="method-item__footer">
           <RowActions

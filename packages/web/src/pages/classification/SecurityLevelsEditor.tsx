@@ -1,8 +1,8 @@
-import { TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import type { EditorPartProps } from './editorTypes';
-import { emptyLevel, rankCount, slug } from './methodDraft';
-import { move, RowActions } from './RowActions';
+import { LevelFields } from './LevelFields';
+import { emptyLevel, rankCount } from './methodDraft';
+import { RankedListEditor } from './RankedListEditor';
 
 /** The overall levels a system can get (they select its baseline), lowest first. */
 export function SecurityLevelsEditor({ draft, update, errors }: EditorPartProps) {
@@ -14,94 +14,23 @@ export function SecurityLevelsEditor({ draft, update, errors }: EditorPartProps)
       </h2>
       <p className="muted small">{t('methodEditor.securityLevelsIntro')}</p>
       {errors.securityLevels && <p className="field__error">{errors.securityLevels}</p>}
-      <ol className="level-rows">
-        {draft.securityLevels.map((s, i) => {
-          const at = `securityLevels[${i}]`;
-          const label = t('methodEditor.securityLevelNamed', { name: s.name.trim() || t('methodEditor.levelN', { n: i + 1 }) });
-          return (
-            <li key={s.uid} className="level-row">
-              <span className="level-row__rank" title={t('methodEditor.rankTitle')}>
-                <span className="visually-hidden">{t('methodEditor.rankTitle')} </span>
-                {i}
-              </span>
-              <TextField
-                label={t('methodEditor.securityLevelName')}
-                value={s.name}
-                onValueChange={(name) =>
-                  update((d) => {
-                    const l = d.securityLevels[i];
-                    if (!l) return;
-                    l.name = name;
-                    if (!l.keyEdited) l.key = slug(name);
-                  })
-                }
-                error={errors[`${at}.name`]}
-                maxLength={200}
-                required
-              />
-              <TextField
-                label={t('methodEditor.fieldNames.key')}
-                value={s.key}
-                onValueChange={(key) =>
-                  update((d) => {
-                    const l = d.securityLevels[i];
-                    if (!l) return;
-                    l.key = key;
-                    l.keyEdited = true;
-                  })
-                }
-                error={errors[`${at}.key`] ?? errors[`${at}.rank`]}
-                maxLength={100}
-                spellCheck={false}
-                autoCapitalize="off"
-                required
-              />
-              <TextField
-                label={t('methodEditor.fieldNames.description')}
-                value={s.description}
-                onValueChange={(description) =>
-                  update((d) => {
-                    const l = d.securityLevels[i];
-                    if (l) l.description = description;
-                  })
-                }
-                error={errors[`${at}.description`]}
-                maxLength={2000}
-                fieldClassName="level-row__description"
-              />
-              <RowActions
-                label={label}
-                index={i}
-                count={draft.securityLevels.length}
-                min={1}
-                onMove={(to) =>
-                  update((d) => {
-                    d.securityLevels = move(d.securityLevels, i, to);
-                  })
-                }
-                onRemove={() =>
-                  update((d) => {
-                    d.securityLevels.splice(i, 1);
-                  })
-                }
-              />
-            </li>
-          );
-        })}
-      </ol>
-      <div>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() =>
-            update((d) => {
-              d.securityLevels.push(emptyLevel());
-            })
-          }
-        >
-          {t('methodEditor.addSecurityLevel')}
-        </button>
-      </div>
+      <RankedListEditor
+        items={draft.securityLevels}
+        update={update}
+        select={(d) => d.securityLevels}
+        renderFields={(level, i, change) => (
+          <LevelFields
+            level={level}
+            nameLabel={t('methodEditor.securityLevelName')}
+            at={`securityLevels[${i}]`}
+            errors={errors}
+            change={change}
+          />
+        )}
+        rowLabel={(level, i) => t('methodEditor.securityLevelNamed', { name: level.name.trim() || t('methodEditor.levelN', { n: i + 1 }) })}
+        newItem={emptyLevel}
+        addText={t('methodEditor.addSecurityLevel')}
+      />
     </section>
   );
 }
