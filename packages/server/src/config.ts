@@ -87,6 +87,8 @@ const ZConfig = z.object({
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  // Generated report files are copies of data kept elsewhere; after this many days they are removed.
+  REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),
 });
 

@@ -75,6 +75,16 @@ export function jobDefinitions(ctx: AppContext): JobDefinition[] {
       },
     }),
     defineJob({
+      name: 'expire-reports',
+      maxAttempts: 3,
+      payload: z.unknown(),
+      run: async () => {
+        const before = iso(new Date(ctx.clock.now().getTime() - ctx.config.REPORT_RETENTION_DAYS * DAY));
+        const gone = await new ReportService(ctx).expire(before);
+        if (gone.reports > 0) ctx.log.info(gone, 'expired generated reports');
+      },
+    }),
+    defineJob({
       name: 'nis2-reminders',
       maxAttempts: 3,
       payload: z.unknown(),
@@ -91,4 +101,5 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: 'compliance-snapshot', cron: '45 23 * * *' },
   { job: 'nis2-reminders', cron: '*/5 * * * *' },
   { job: 'overdue-actions', cron: '0 7 * * *' },
+  { job: 'expire-reports', cron: '31 3 * * *' },
 ];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../errors.js';
 
@@ -81,6 +81,18 @@ export async function storeEvidenceFile(dir: string, bytes: Buffer): Promise<str
   await writeFile(tmp, bytes, { mode: 0o640 });
   await rename(tmp, target);
   return sha;
+}
+
+/** Deletes a stored file; false if it was not there. Only for files no record refers to any more. */
+export async function removeStoredFile(dir: string, sha: string): Promise<boolean> {
+  if (!/^[0-9a-f]{64}$/.test(sha)) return false;
+  try {
+    await unlink(pathOf(dir, sha));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
 }
 
 export function openEvidenceFile(dir: string, sha: string) {

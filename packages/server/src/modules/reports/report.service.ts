@@ -15,7 +15,8 @@ import {
   reportFileName,
 } from '../../reports/index.js';
 import { iso, newId, type Page } from '../../util.js';
-import { openEvidenceFile, storeEvidenceFile } from '../baselines/evidence-files.js';
+import { openEvidenceFile, removeStoredFile, storeEvidenceFile } from '../baselines/evidence-files.js';
+import { chunks } from '../baselines/requirement-summary.js';
 import { RoleRepository } from '../iam/role.repository.js';
 
 export const REPORT_JOB = 'generate-report';
@@ -196,6 +197,27 @@ export class ReportService {
     if (!permissions.has('reports:generate'))
       throw new AppError('FORBIDDEN', 'The person who asked for the report may no longer generate reports.');
     return { userId: u.id, orgId, email: u.email, name: u.name, role: u.role, permissions, via: 'session', ip: null };
+  }
+
+  /**
+   * Removes reports requested before `before` and the stored files no other report shares (files
+   * are kept once per SHA-256). The audit log keeps who generated what; the report can be made again.
+   */
+  async expire(before: string): Promise<{ reports: number; files: number }> {
+    const db = this.ctx.db;
+    const old = await db.selectFrom('report_files').select(['id', 'file_sha256']).where('requested_at', '<', before).execute();
+    if (old.length === 0) return { reports: 0, files: 0 };
+    for (const ids of chunks(
+      old.map((r) => r.id),
+      500,
+    ))
+      await db.deleteFrom('report_files').where('id', 'in', ids).execute();
+    let files = 0;
+    for (const sha of new Set(old.flatMap((r) => (r.file_sha256 ? [r.file_sha256] : [])))) {
+      const shared = await db.selectFrom('report_files').select('id').where('file_sha256', '=', sha).limit(1).executeTakeFirst();
+      if (!shared && (await removeStoredFile(reportsDir(this.ctx), sha))) files++;
+    }
+    return { reports: old.length, files };
   }
 
   /** The background job: renders, records progress, stores the file and marks the row done or failed. */
