@@ -32,4 +32,5 @@ it('renders a branded report with tables that break across pages, charts and pag
 
 it('replaces characters the standard fonts cannot show instead of garbling them', () => {
   expect(pdfText('Šiauliai – Tallinn 漢字 €')).toBe('Šiauliai – Tallinn ?? €');
+  expect(pdfText('Rīga, Kraków, Plzeň, Győr — Київ, Αθήνα')).toBe('Rīga, Kraków, Plzeň, Győr — Київ, Αθήνα');
 });

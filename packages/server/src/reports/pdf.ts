@@ -1,12 +1,14 @@
 import PDFDocument from 'pdfkit';
 import type { LinePoint, ReportWriter, Stat, TableOptions } from './document.js';
+import { BOLD, REGULAR, reportFonts } from './fonts.js';
 
 /**
  * The reports engine: a small builder over pdfkit that gives every CityShield report the same
  * branding (the city's name and logo on each page, page numbers, generation time) and the few
  * building blocks reports for a council need — headings, plain paragraphs, key/value lists,
- * tables that break across pages, bar charts and heatmaps. Standard PDF fonts only (no font
- * files to ship); text outside Latin-1 is replaced rather than garbled.
+ * tables that break across pages, bar charts and heatmaps. Text is set in DejaVu Sans Condensed
+ * (see fonts.ts), embedded as a subset, so Latin Extended, Greek and Cyrillic print as written;
+ * the few characters it has no glyph for (CJK, emoji) are replaced rather than drawn as boxes.
  */
 
 export interface ReportBranding {
@@ -33,12 +35,30 @@ const LINE = '#cbd2d9';
 const TONES: Record<NonNullable<Stat['tone']>, string> = { good: '#2f9e44', warn: '#e8a317', bad: '#d9480f', neutral: ACCENT };
 const TEXT_TONES: Record<NonNullable<Stat['tone']>, string> = { good: '#2b8a3e', warn: '#a8650b', bad: '#c92a2a', neutral: INK };
 
-/** Helvetica covers WinAnsi; other characters become "?" instead of broken glyphs. */
+/** Invisible format characters (zero-width space and joiners, variation selectors, BOM): dropped when the font lacks them. */
+const ignorable = (cp: number) =>
+  (cp >= 0x200b && cp <= 0x200f) ||
+  (cp >= 0x2060 && cp <= 0x2064) ||
+  (cp >= 0xfe00 && cp <= 0xfe0f) ||
+  cp === 0xfeff ||
+  (cp >= 0xe0100 && cp <= 0xe01ef);
+
+/**
+ * Text as the report fonts can show it: every character they have a glyph for is kept (Latin
+ * Extended, Greek, Cyrillic, punctuation, €); others (CJK, emoji, control characters) become "?"
+ * instead of empty boxes. Tabs and line breaks are kept.
+ */
 export function pdfText(s: string): string {
-  return s.replace(
-    /[^\t\n\r\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/gu,
-    '?',
-  );
+  if (/^[\t\n\r\u0020-\u007e]*$/.test(s)) return s;
+  const { covered } = reportFonts();
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const control = cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+    if (ch === '\t' || ch === '\n' || ch === '\r' || (!control && covered.has(cp))) out += ch;
+    else if (!ignorable(cp)) out += '?';
+  }
+  return out;
 }
 
 /** A colour from red (0) through amber to green (1) for shares; grey for no data. */
@@ -67,12 +87,17 @@ export class PdfReport implements ReportWriter {
   private readonly done: Promise<Buffer>;
 
   constructor(private readonly branding: ReportBranding) {
+    // Fails here, before anything is written, when the font package is missing.
+    const fonts = reportFonts();
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: MARGIN + 20, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
       bufferPages: true,
-      info: { Title: pdfText(branding.title), Author: pdfText(branding.orgName), Creator: 'CityShield' },
+      // Document properties are stored as UTF-16 by pdfkit: no replacement needed.
+      info: { Title: branding.title, Author: branding.orgName, Creator: 'CityShield' },
     });
+    for (const [name, bytes] of fonts.files) this.doc.registerFont(name, bytes);
+    this.doc.font(REGULAR);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -96,12 +121,15 @@ export class PdfReport implements ReportWriter {
         // A logo pdfkit cannot read is left out rather than failing the report.
       }
     }
-    d.fillColor(MUTED).font('Helvetica').fontSize(11).text(pdfText(b.orgName));
+    d.fillColor(MUTED).font(REGULAR).fontSize(11).text(pdfText(b.orgName));
     d.moveDown(0.3);
-    d.fillColor(INK).font('Helvetica-Bold').fontSize(22).text(pdfText(b.title));
-    if (b.subtitle) d.fillColor(MUTED).font('Helvetica').fontSize(12).text(pdfText(b.subtitle));
+    d.fillColor(INK).font(BOLD).fontSize(22).text(pdfText(b.title));
+    // DejaVu sits lower in its line than Helvetica did: a little air keeps the title off the subtitle.
+    d.moveDown(0.1);
+    if (b.subtitle) d.fillColor(MUTED).font(REGULAR).fontSize(12).text(pdfText(b.subtitle));
     d.moveDown(0.3);
     d.fillColor(MUTED)
+      .font(REGULAR)
       .fontSize(9)
       .text(`Generated ${formatDateTime(b.generatedAt, b.timeZone)}`);
     d.moveDown(1);
@@ -135,7 +163,7 @@ export class PdfReport implements ReportWriter {
     this.doc.moveDown(level === 1 ? 0.6 : 0.3);
     this.doc
       .fillColor(level === 1 ? ACCENT : INK)
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(level === 1 ? 15 : 12)
       .text(pdfText(text), MARGIN, this.doc.y, { width: this.width });
     this.doc.moveDown(0.4);
@@ -145,7 +173,7 @@ export class PdfReport implements ReportWriter {
   paragraph(text: string, opts: { muted?: boolean; size?: number } = {}): this {
     this.doc
       .fillColor(opts.muted ? MUTED : INK)
-      .font('Helvetica')
+      .font(REGULAR)
       .fontSize(opts.size ?? 10.5)
       .text(pdfText(text), MARGIN, this.doc.y, { width: this.width, lineGap: 2 });
     this.doc.moveDown(0.6);
@@ -156,7 +184,7 @@ export class PdfReport implements ReportWriter {
     const keyWidth = Math.min(170, this.width * 0.35);
     for (const [k, v] of rows) {
       // Measured in the font it is drawn in, the key as well as the value (either may wrap).
-      this.doc.font('Helvetica').fontSize(10);
+      this.doc.font(REGULAR).fontSize(10);
       const h = Math.max(
         this.doc.heightOfString(pdfText(v), { width: this.width - keyWidth }),
         this.doc.heightOfString(pdfText(k), { width: keyWidth - 8 }),
@@ -185,14 +213,31 @@ export class PdfReport implements ReportWriter {
       const n = c.indexOf('\n');
       return n < 0 ? [c, null] : [c.slice(0, n), c.slice(n + 1)];
     };
+    // A header word wider than its column ("Implemented" in a narrow one) is set smaller, down
+    // to 7.5 pt, rather than broken inside the word; its baseline stays in line with the others
+    // (DejaVu's ascent is 0.93 em).
+    const headerSize = (text: string, width: number) => {
+      this.doc.font(BOLD).fontSize(9);
+      const widest = Math.max(
+        0,
+        ...pdfText(text)
+          .split(/\s+/)
+          .map((word) => this.doc.widthOfString(word)),
+      );
+      return widest <= width ? 9 : Math.max(7.5, Math.floor((18 * width) / widest) / 2);
+    };
     const drawRow = (cells: readonly string[], header: boolean) => {
-      const parts = cells.map((c, i) => split(c, i, header));
-      const heights = parts.map(([first, rest], i) => {
+      const parts = cells.map((c, i) => {
+        const [first, rest] = split(c, i, header);
         const width = (w[i] ?? 50) - 6;
-        const bold = header || (opts.firstLineBold === true && i === 0);
-        this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+        const tone = header ? undefined : opts.tone?.(cells, i);
+        const bold = header || (opts.firstLineBold === true && i === 0) || tone === 'bad';
+        return { first, rest, width, tone, font: bold ? BOLD : REGULAR, size: header ? headerSize(first, width) : 9 };
+      });
+      const heights = parts.map(({ first, rest, width, font, size }) => {
+        this.doc.font(font).fontSize(size);
         const top = this.doc.heightOfString(pdfText(first), { width });
-        this.doc.font('Helvetica').fontSize(8.5);
+        this.doc.font(REGULAR).fontSize(8.5);
         return top + (rest ? this.doc.heightOfString(pdfText(rest), { width }) + 1 : 0);
       });
       const h = Math.max(...heights, 10) + 6;
@@ -201,20 +246,17 @@ export class PdfReport implements ReportWriter {
         draw: (y: number) => {
           let x = MARGIN;
           if (header) this.doc.rect(MARGIN, y, this.width, h).fill('#f0f4f8');
-          parts.forEach(([first, rest], i) => {
-            const width = (w[i] ?? 50) - 6;
-            const bold = header || (opts.firstLineBold === true && i === 0);
-            const tone = header ? undefined : opts.tone?.(cells, i);
+          parts.forEach(({ first, rest, width, tone, font, size }, i) => {
             this.doc
               .fillColor(tone ? TEXT_TONES[tone] : INK)
-              .font(bold || tone === 'bad' ? 'Helvetica-Bold' : 'Helvetica')
-              .fontSize(9)
-              .text(pdfText(first), x + 3, y + 3, { width });
+              .font(font)
+              .fontSize(size)
+              .text(pdfText(first), x + 3, y + 3 + (9 - size) * 0.93, { width });
             if (rest) {
               const top = this.doc.y;
               this.doc
                 .fillColor(MUTED)
-                .font('Helvetica')
+                .font(REGULAR)
                 .fontSize(8.5)
                 .text(pdfText(rest), x + 3, top + 1, { width });
             }
@@ -264,7 +306,7 @@ export class PdfReport implements ReportWriter {
       const y = this.doc.y;
       this.doc
         .fillColor(INK)
-        .font('Helvetica')
+        .font(REGULAR)
         .fontSize(9)
         .text(pdfText(item.label), MARGIN, y + 2, { width: labelWidth - 6, ellipsis: true, height: 12 });
       this.doc.rect(MARGIN + labelWidth, y, barWidth, 12).fill('#eef2f6');
@@ -302,7 +344,7 @@ export class PdfReport implements ReportWriter {
     columns.forEach((c, i) => {
       this.doc
         .fillColor(MUTED)
-        .font('Helvetica-Bold')
+        .font(BOLD)
         .fontSize(8.5)
         .text(pdfText(c), MARGIN + labelWidth + i * cellWidth, y + 4, { width: cellWidth, align: 'center' });
     });
@@ -314,7 +356,7 @@ export class PdfReport implements ReportWriter {
       }
       this.doc
         .fillColor(INK)
-        .font('Helvetica')
+        .font(REGULAR)
         .fontSize(9)
         .text(pdfText(r), MARGIN, y + 4, { width: labelWidth - 6, ellipsis: true, height: 12 });
       columns.forEach((_, ci) => {
@@ -337,7 +379,7 @@ export class PdfReport implements ReportWriter {
   bullets(items: readonly string[]): this {
     const indent = 14;
     for (const item of items) {
-      this.doc.font('Helvetica').fontSize(10.5);
+      this.doc.font(REGULAR).fontSize(10.5);
       const h = this.doc.heightOfString(pdfText(item), { width: this.width - indent, lineGap: 2 });
       this.ensure(h + 4);
       const y = this.doc.y;
@@ -365,12 +407,12 @@ export class PdfReport implements ReportWriter {
         this.doc.rect(x, y, 3, h).fill(TONES[s.tone ?? 'neutral']);
         // A long value ("2332 of 4955") is set smaller rather than cut.
         let size = 19;
-        this.doc.font('Helvetica-Bold').fontSize(size);
+        this.doc.font(BOLD).fontSize(size);
         while (size > 11 && this.doc.widthOfString(pdfText(s.value)) > w - 16) this.doc.fontSize(--size);
         this.doc
           .fillColor(INK)
           .text(pdfText(s.value), x + 10, y + 8 + (19 - size) * 0.7, { width: w - 16, lineBreak: false, ellipsis: true, height: 22 });
-        this.doc.font('Helvetica').fontSize(8.5);
+        this.doc.font(REGULAR).fontSize(8.5);
         const labelHeight = Math.min(22, this.doc.heightOfString(pdfText(s.label), { width: w - 16 }));
         this.doc.fillColor(INK).text(pdfText(s.label), x + 10, y + 32, { width: w - 16, height: 22, ellipsis: true });
         if (s.note)
@@ -415,7 +457,7 @@ export class PdfReport implements ReportWriter {
         .stroke();
       this.doc
         .fillColor(MUTED)
-        .font('Helvetica')
+        .font(REGULAR)
         .fontSize(7.5)
         .text(share ? `${Math.round(v * 100)} %` : String(Math.round(v)), MARGIN, y - 4, {
           width: axisWidth - 6,
@@ -447,7 +489,7 @@ export class PdfReport implements ReportWriter {
       const label = share ? `${Math.round(last.value * 100)} %` : String(last.value);
       this.doc
         .fillColor(INK)
-        .font('Helvetica-Bold')
+        .font(BOLD)
         .fontSize(8.5)
         .text(label, Math.min(xOf(lastIndex) - 20, x0 + plotWidth - 40), yOf(last.value) - 14, {
           width: 40,
@@ -463,7 +505,7 @@ export class PdfReport implements ReportWriter {
       const x = align === 'left' ? xOf(i) : align === 'right' ? xOf(i) - 80 : xOf(i) - 40;
       this.doc
         .fillColor(MUTED)
-        .font('Helvetica')
+        .font(REGULAR)
         .fontSize(7.5)
         .text(pdfText(p.label), x, y0 + height + 5, { width: 80, align, lineBreak: false });
     }
@@ -484,7 +526,7 @@ export class PdfReport implements ReportWriter {
       if (i > range.start) {
         this.doc
           .fillColor(MUTED)
-          .font('Helvetica')
+          .font(REGULAR)
           .fontSize(8)
           .text(pdfText(this.branding.orgName), MARGIN, MARGIN - 18, { width: this.width / 2, lineBreak: false })
           .text(pdfText(this.branding.title), MARGIN + this.width / 2, MARGIN - 18, {
@@ -498,7 +540,7 @@ export class PdfReport implements ReportWriter {
       this.doc.page.margins.bottom = 0;
       this.doc
         .fillColor(MUTED)
-        .font('Helvetica')
+        .font(REGULAR)
         .fontSize(8)
         .text(pdfText(`${this.branding.orgName} · ${this.branding.title}`), MARGIN, bottom, { width: this.width / 2, lineBreak: false })
         .text(`Page ${i + 1} of ${range.count}`, MARGIN + this.width / 2, bottom, {
