@@ -196,6 +196,9 @@ describeOnEachDatabase(
       expect((await staff.client.get('/api/v1/incidents')).json().items.map((i: { id: string }) => i.id)).toEqual([mine.json().id]);
       expect((await staff.client.get(`/api/v1/incidents/${other.id}`)).statusCode).toBe(404);
       expect((await staff.client.patch(`/api/v1/incidents/${mine.json().id}`, { status: 'triage' })).statusCode).toBe(403);
+      // The NIS2 reports are for the handlers: a reporter follows the incident, not the authority's file.
+      expect((await staff.client.get(`/api/v1/incidents/${mine.json().id}/reports/early-warning`)).statusCode).toBe(403);
+      expect((await staff.client.get(`/api/v1/incidents/${mine.json().id}/reports/early-warning/export?format=json`)).statusCode).toBe(403);
       expect((await auditor.client.get(`/api/v1/incidents/${other.id}`)).statusCode).toBe(200);
       expect((await auditor.client.patch(`/api/v1/incidents/${other.id}`, { status: 'triage' })).statusCode).toBe(403);
       await admin.patch(`/api/v1/incidents/${other.id}`, { status: 'triage' });

@@ -312,8 +312,10 @@ export function incidentRoutes(app: RouteApp, s: Services): void {
     handler: async (req) => s.incidents.addAction(actorOf(req), req.params.id, req.body),
   });
 
+  // The NIS2 reports are the handlers' documents to the authority (with their analysis and the
+  // affected systems' classes): those who see every incident read them, not every reporter.
   app.get('/api/v1/incidents/:id/reports/:stage', {
-    config: { access: 'incidents:report' },
+    config: { access: 'incidents:read' },
     schema: {
       tags: ['incidents'],
       summary: 'A report: the saved text, or a draft from the incident with what Article 23 requires',
@@ -348,7 +350,7 @@ export function incidentRoutes(app: RouteApp, s: Services): void {
   });
 
   app.get('/api/v1/incidents/:id/reports/:stage/export', {
-    config: { access: 'incidents:report' },
+    config: { access: 'incidents:read' },
     schema: {
       tags: ['incidents'],
       summary: 'The report as PDF or JSON (attachment)',

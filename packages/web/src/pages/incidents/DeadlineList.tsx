@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { Deadline } from '../../api/incidents';
+import { useAuth } from '../../auth/AuthContext';
 import { useT } from '../../i18n';
 import { Countdown, DeadlineStateBadge, ZonedTime } from './bits';
 import { liveState, useNow } from './clock';
@@ -16,6 +17,8 @@ interface Props {
 export function DeadlineList({ incidentId, deadlines, zone, label }: Props) {
   const t = useT();
   const now = useNow();
+  // The reports themselves are for those who see every incident (the handlers' file to the authority).
+  const readReports = useAuth().can('incidents:read');
   return (
     <ul className="deadline-list" aria-label={label}>
       {deadlines.map((d) => {
@@ -51,17 +54,19 @@ export function DeadlineList({ incidentId, deadlines, zone, label }: Props) {
                 {t(d.stage === 'final-report' ? 'incidents.deadline.waitingFinal' : 'incidents.deadline.waiting')}
               </p>
             )}
-            <div>
-              <Link
-                to={reportPath(incidentId, d.stage)}
-                className={`button button--small ${d.sentAt ? 'button--secondary' : 'button--primary'}`}
-                aria-label={t(d.sentAt ? 'incidents.deadline.viewReportNamed' : 'incidents.deadline.openReportNamed', {
-                  stage: stageLabel(t, d.stage),
-                })}
-              >
-                {t(d.sentAt ? 'incidents.deadline.viewReport' : 'incidents.deadline.openReport')}
-              </Link>
-            </div>
+            {readReports && (
+              <div>
+                <Link
+                  to={reportPath(incidentId, d.stage)}
+                  className={`button button--small ${d.sentAt ? 'button--secondary' : 'button--primary'}`}
+                  aria-label={t(d.sentAt ? 'incidents.deadline.viewReportNamed' : 'incidents.deadline.openReportNamed', {
+                    stage: stageLabel(t, d.stage),
+                  })}
+                >
+                  {t(d.sentAt ? 'incidents.deadline.viewReport' : 'incidents.deadline.openReport')}
+                </Link>
+              </div>
+            )}
           </li>
         );
       })}
