@@ -123,7 +123,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('classificat
     // Changing the method (with a confirmation) puts every system on the worklist.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).click();
     await page.getByRole('heading', { name: 'Classification method' }).waitFor();
-    await page.getByLabel(/BSI IT-Grundschutz/).check();
+    await page.getByRole('radio', { name: /BSI IT-Grundschutz/ }).check();
     await shot(page, 'method');
     await page.getByRole('button', { name: 'Change method' }).click();
     await page.getByRole('button', { name: 'Switch to BSI IT-Grundschutz (Standard 200-2)' }).click();
