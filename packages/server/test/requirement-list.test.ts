@@ -152,6 +152,10 @@ describeOnEachDatabase('requirement lists at scale', (get) => {
     expect(education.total).toBeGreaterThan(0);
     expect(education.items.every((i) => i.systemId === c.systems[2])).toBe(true);
     expect((await list(c.admin, 'securityLevel=H&sector=education')).total).toBe(0);
+    // The systems behind a level, for the dashboard's systems links.
+    const systemsAtH = (await c.admin.get('/api/v1/systems?securityLevel=H')).json();
+    expect(systemsAtH.items.map((s: { id: string }) => s.id)).toEqual([c.systems[0]]);
+    expect((await c.admin.get('/api/v1/systems?securityLevel=L')).json().total).toBe(2);
     expect((await list(c.admin, 'status=planned')).total).toBeGreaterThan(0);
     // The owner's totals are their own system's only.
     const own = await listAll(c.owner.client, '');

@@ -9,6 +9,7 @@ export interface SystemFilter {
   kind?: string;
   departmentId?: string;
   lifecycle?: string;
+  securityLevel?: string;
   /** Only systems of this owner: how system owners see the register. */
   ownerId?: string;
 }
@@ -49,6 +50,7 @@ export class SystemRepository {
     if (f.sector) q = q.where('systems.sector', '=', f.sector);
     if (f.kind) q = q.where('systems.kind', '=', f.kind);
     if (f.lifecycle) q = q.where('systems.lifecycle', '=', f.lifecycle);
+    if (f.securityLevel) q = q.where('systems.security_level', '=', f.securityLevel);
     if (f.departmentId) q = q.where('systems.department_id', '=', f.departmentId);
     if (f.q) {
       const needle = f.q;

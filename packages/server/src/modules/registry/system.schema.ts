@@ -75,6 +75,8 @@ export const ZSystemQuery = z.strictObject({
   kind: z.enum(SYSTEM_KINDS).optional(),
   lifecycle: z.enum(LIFECYCLE).optional(),
   departmentId: ZId.optional(),
+  /** The effective security level (the dashboard's drill-downs). */
+  securityLevel: z.string().trim().max(100).optional(),
 });
 
 export const ZSector = z.object({ key: z.string(), name: z.string(), builtIn: z.boolean() });

@@ -71,7 +71,11 @@ export function CompliancePage() {
     );
 
   // The lists behind the numbers: requirements carry every filter of the page, systems all but the level.
-  const systemsQs = new URLSearchParams({ ...(departmentId ? { departmentId } : {}), ...(sector ? { sector } : {}) }).toString();
+  const systemsQs = new URLSearchParams({
+    ...(departmentId ? { departmentId } : {}),
+    ...(sector ? { sector } : {}),
+    ...(securityLevel ? { securityLevel } : {}),
+  }).toString();
   const links = {
     share: requirementsListPath({ ...query, status: 'implemented' }),
     systems: systemsQs ? `/systems?${systemsQs}` : '/systems',
@@ -116,7 +120,6 @@ export function CompliancePage() {
           </div>
         )}
       </search>
-      {securityLevel && <p className="muted small">{t('compliance.filters.drillNote')}</p>}
       {res.loading && !data ? (
         <Loading />
       ) : res.error || !data ? (

@@ -6,10 +6,11 @@ import { formatShare } from '../requirements/status';
 import { DUE_PATH } from '../systems/classificationView';
 import { heatClass } from './heat';
 
-const systemsPath = (departmentId: string | null, sector: string) => {
+const systemsPath = (departmentId: string | null, sector: string, securityLevel: string) => {
   const p = new URLSearchParams();
   if (departmentId) p.set('departmentId', departmentId);
   if (sector) p.set('sector', sector);
+  if (securityLevel) p.set('securityLevel', securityLevel);
   const qs = p.toString();
   return qs ? `/systems?${qs}` : '/systems';
 };
@@ -58,7 +59,7 @@ export function DepartmentTable({ data, sector, securityLevel }: { data: Dashboa
                   {name}
                 </th>
                 <td className="cell-num">
-                  {num(d.systems, systemsPath(d.departmentId, sector), t('compliance.departments.systemsOf', { name }))}
+                  {num(d.systems, systemsPath(d.departmentId, sector, securityLevel), t('compliance.departments.systemsOf', { name }))}
                 </td>
                 <td className="cell-num">
                   <span className={`share-pill ${heatClass(d.share)}`}>{formatShare(locale, d.share) ?? t('common.none')}</span>

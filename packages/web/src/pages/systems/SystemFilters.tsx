@@ -1,6 +1,7 @@
 import { type Option, SelectField, TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { departmentOptions } from '../organisation/tree';
+import { securityLevelName, useMethod } from './classificationView';
 import { useDepartments } from './lookups';
 import { vocabOptions } from './vocab';
 
@@ -9,9 +10,10 @@ export interface SystemFilterValues {
   sector: string;
   departmentId: string;
   lifecycle: string;
+  securityLevel: string;
 }
 
-export const FILTER_KEYS = ['kind', 'sector', 'departmentId', 'lifecycle'] as const;
+export const FILTER_KEYS = ['kind', 'sector', 'departmentId', 'lifecycle', 'securityLevel'] as const;
 
 interface Props {
   search: string;
@@ -26,6 +28,11 @@ interface Props {
 export function SystemFilters({ search, onSearch, values, sectors, onChange, onClear }: Props) {
   const t = useT();
   const departments = useDepartments();
+  const method = useMethod().data?.method;
+  const levels = (method?.securityLevels ?? []).map((l) => ({ value: l.key, label: securityLevelName(method, l.key) ?? l.key }));
+  // A level in the URL shows even before the method has loaded (or if the method changed since).
+  if (values.securityLevel && !levels.some((l) => l.value === values.securityLevel))
+    levels.push({ value: values.securityLevel, label: values.securityLevel });
   return (
     <search className="filters filters--systems" aria-label={t('systems.filters')}>
       <TextField
@@ -59,6 +66,12 @@ export function SystemFilters({ search, onSearch, values, sectors, onChange, onC
         value={values.lifecycle}
         onValueChange={(v) => onChange('lifecycle', v)}
         options={[{ value: '', label: t('systems.allLifecycles') }, ...vocabOptions(t, 'lifecycle')]}
+      />
+      <SelectField
+        label={t('systems.levelFilter')}
+        value={values.securityLevel}
+        onValueChange={(v) => onChange('securityLevel', v)}
+        options={[{ value: '', label: t('systems.allLevels') }, ...levels]}
       />
       {onClear && (
         <div className="filters__actions">

@@ -37,6 +37,7 @@ export function SystemsPage() {
     sector: params.get('sector') ?? '',
     departmentId: params.get('departmentId') ?? '',
     lifecycle: params.get('lifecycle') ?? '',
+    securityLevel: params.get('securityLevel') ?? '',
   };
   const [search, setSearch] = useState(q);
   const debounced = useDebounced(search.trim(), 300);
