@@ -96,7 +96,8 @@ export class DashboardService {
   async compliance(actor: Actor, f: DashboardFilter) {
     const db = this.ctx.db;
     const now = this.ctx.clock.now();
-    const today = iso(now).slice(0, 10);
+    const asOf = iso(now);
+    const today = asOf.slice(0, 10);
     const wide = this.organisationWide(actor, f);
     const [systemRows, families, overdueRows, departments] = await Promise.all([
       this.systems(db, actor, f)
@@ -163,7 +164,7 @@ export class DashboardService {
     for (const r of systemRows) {
       const d = dept(r.department_id);
       const unclassified = r.security_level === null ? 1 : 0;
-      const reviewOverdue = r.review_due !== null && r.review_due < iso(now) ? 1 : 0;
+      const reviewOverdue = r.review_due !== null && r.review_due < asOf ? 1 : 0;
       const overdue = overdueOf.get(r.id) ?? 0;
       d.systems += 1;
       d.unclassified += unclassified;
@@ -186,7 +187,7 @@ export class DashboardService {
       for (const into of [d, total, l, sec, cell]) add(into, n);
     }
     return {
-      asOf: iso(now),
+      asOf,
       totals: { ...withShare(total), ...totals },
       heatmap: [...heatmap.values()].map((c) => ({ ...c, share: share(c) })),
       byDepartment: [...byDept.values()]

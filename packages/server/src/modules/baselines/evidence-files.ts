@@ -83,6 +83,35 @@ export async function storeEvidenceFile(dir: string, bytes: Buffer): Promise<str
   return sha;
 }
 
+/** An evidence row as the API shows it; `inherited`: it belongs to the component a requirement inherits from. */
+export function evidenceView(
+  e: {
+    id: string;
+    kind: string;
+    name: string;
+    url: string | null;
+    sha256: string | null;
+    size: number | null;
+    media_type: string | null;
+    added_at: string;
+    added_by_name: string | null;
+  },
+  inherited: boolean,
+) {
+  return {
+    id: e.id,
+    kind: e.kind as 'file' | 'link',
+    name: e.name,
+    url: e.url,
+    sha256: e.sha256,
+    size: e.size,
+    mediaType: e.media_type,
+    addedAt: e.added_at,
+    addedByName: e.added_by_name ?? null,
+    inherited,
+  };
+}
+
 /** Deletes a stored file; false if it was not there. Only for files no record refers to any more. */
 export async function removeStoredFile(dir: string, sha: string): Promise<boolean> {
   if (!/^[0-9a-f]{64}$/.test(sha)) return false;

@@ -3,7 +3,7 @@ import { actorIdentity, changeWithAudit } from '../../context.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { iso, newId } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
-import { checkEvidenceFile, openEvidenceFile, storeEvidenceFile } from './evidence-files.js';
+import { checkEvidenceFile, evidenceView, openEvidenceFile, storeEvidenceFile } from './evidence-files.js';
 import type { RequirementService } from './requirement.service.js';
 
 export type EvidenceTarget =
@@ -133,19 +133,8 @@ export class EvidenceService {
       .orderBy('added_at', 'desc')
       .limit(500)
       .execute();
-    return rows.map((e) => ({
-      id: e.id,
-      kind: e.kind as 'file' | 'link',
-      name: e.name,
-      url: e.url,
-      sha256: e.sha256,
-      size: e.size,
-      mediaType: e.media_type,
-      addedAt: e.added_at,
-      addedByName: e.added_by_name ?? null,
-      // The component's own view: nothing here is inherited.
-      inherited: false,
-    }));
+    // The component's own view: nothing here is inherited.
+    return rows.map((e) => evidenceView(e, false));
   }
 
   /** Reading follows the record: a requirement's evidence as its system, a component's for every reader of the register. */

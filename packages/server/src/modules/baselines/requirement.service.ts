@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { iso, newId, type Page } from '../../util.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { SystemService } from '../registry/system.service.js';
+import { evidenceView } from './evidence-files.js';
 import { refreshInheritance } from './inheritance.js';
 import { listRequirements, type RequirementFilter, type RequirementListItem, scopedRequirements } from './requirement-list.js';
 import { chunks, refreshSummary } from './requirement-summary.js';
@@ -175,18 +176,7 @@ export class RequirementService {
       reviewRequired: r.review_required === 1,
       reviewNote: r.review_note,
       updatedAt: r.updated_at,
-      evidence: evidence.map((e) => ({
-        id: e.id,
-        kind: e.kind as 'file' | 'link',
-        name: e.name,
-        url: e.url,
-        sha256: e.sha256,
-        size: e.size,
-        mediaType: e.media_type,
-        addedAt: e.added_at,
-        addedByName: e.added_by_name ?? null,
-        inherited: e.target_type === 'component-requirement',
-      })),
+      evidence: evidence.map((e) => evidenceView(e, e.target_type === 'component-requirement')),
       comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.created_at, authorName: c.author_name ?? null })),
     };
   }
